@@ -1,0 +1,22 @@
+package org.ordercycle.events.production;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.ordercycle.events.Event;
+import org.ordercycle.events.Money;
+
+/**
+ * Production's answer to {@link org.ordercycle.events.sales.ExpediteRequested}: whether it can, by when, and
+ * what the change costs, including which other orders it pushes back.
+ * Published by production on {@code production.schedule}, keyed by {@code orderId}.
+ *
+ * @param newDate         the completion date production can offer; absent when not granted
+ * @param cost            extra cost of the change (overtime, set-ups)
+ * @param displacedOrders ids of the orders that would move later
+ */
+public record ExpediteAnswered(UUID eventId, Instant occurredAt, UUID orderId, boolean granted, LocalDate newDate,
+        Money cost, List<UUID> displacedOrders) implements Event {
+}

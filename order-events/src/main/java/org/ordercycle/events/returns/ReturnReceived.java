@@ -1,0 +1,15 @@
+package org.ordercycle.events.returns;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.ordercycle.events.Event;
+
+/**
+ * Returned goods arrived and were inspected; production restocks what is resellable.
+ * Published by returns on {@code returns.cases}, keyed by {@code orderId}.
+ */
+public record ReturnReceived(UUID eventId, Instant occurredAt, UUID returnId, UUID orderId,
+        List<ReceivedLine> lines) implements Event {
+}

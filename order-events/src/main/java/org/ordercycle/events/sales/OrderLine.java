@@ -1,0 +1,19 @@
+package org.ordercycle.events.sales;
+
+import java.math.BigDecimal;
+
+import org.ordercycle.events.Money;
+
+/**
+ * One line of an order. In {@link OrderAccepted} price, discount and tax rate are the agreed ones and the
+ * only ones billing may invoice with; in {@link OrderPlaced} they may still be absent.
+ *
+ * @param lineNo          stable line number within the order, referenced by shipments, returns and invoices
+ * @param quantity        in the product's unit
+ * @param unitPrice       net price of one unit before the line discount
+ * @param discountPercent e.g. {@code 5.0} for 5 %
+ * @param taxRate         percent, e.g. {@code 19.0}
+ */
+public record OrderLine(int lineNo, String sku, BigDecimal quantity, Money unitPrice, BigDecimal discountPercent,
+        BigDecimal taxRate) {
+}
