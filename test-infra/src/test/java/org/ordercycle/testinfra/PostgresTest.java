@@ -1,0 +1,98 @@
+package org.ordercycle.testinfra;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PostgresTest {
+
+    @Test
+    void ephemeralServerIsPostgres17AndItsNewUserOwnsItsDatabase() throws Exception {
+        Path dir;
+        try (Postgres postgres = Postgres.startEphemeral()) {
+            dir = postgres.dir();
+            String url = postgres.jdbcUrl("postgres");
+            assertTrue(TestSupport.queryOne(url, "postgres", "", "SELECT version()").startsWith("PostgreSQL 17."));
+            assertEquals("off", TestSupport.queryOne(url, "postgres", "", "SHOW fsync"), "test settings");
+
+            postgres.createDatabase("shop", "shop_user", "s3cr'et");
+            postgres.createDatabase("shop", "shop_user", "s3cr'et"); // idempotent
+
+            String shop = postgres.jdbcUrl("shop");
+            TestSupport.execute(shop, "shop_user", "s3cr'et",
+                    "CREATE TABLE item (id int PRIMARY KEY, name text)",
+                    "INSERT INTO item VALUES (1, 'pen')");
+            assertEquals("pen", TestSupport.queryOne(shop, "shop_user", "s3cr'et", "SELECT name FROM item WHERE id = 1"));
+            assertEquals("shop_user", TestSupport.queryOne(url, "postgres", "",
+                    "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'shop'"));
+        }
+        assertFalse(Files.exists(dir), "an ephemeral server's folder is removed on close");
+    }
+
+    @Test
+    void durableServerKeepsRowsAcrossRestartsAndReopening(@TempDir Path dataDir) throws Exception {
+        int port = TestSupport.freePort();
+        try (Postgres postgres = Postgres.startDurable(dataDir, port)) {
+            String url = postgres.jdbcUrl("postgres");
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                assertEquals("on", TestSupport.queryOne(url, "postgres", "", "SHOW " + setting), setting);
+            }
+            postgres.createDatabase("ledger", "ledger", "ledger");
+            String ledger = postgres.jdbcUrl("ledger");
+            TestSupport.execute(ledger, "ledger", "ledger",
+                    "CREATE TABLE entry (id int PRIMARY KEY)", "INSERT INTO entry VALUES (42)");
+
+            postgres.stop();
+            assertFalse(postgres.isRunning());
+            postgres.start();
+            assertTrue(postgres.isRunning());
+            assertEquals("42", TestSupport.queryOne(ledger, "ledger", "ledger", "SELECT id FROM entry"));
+        }
+        assertTrue(Files.exists(dataDir.resolve("pgdata/PG_VERSION")), "a durable folder is kept");
+
+        try (Postgres reopened = Postgres.startDurable(dataDir, port)) {
+            assertEquals("42", TestSupport.queryOne(reopened.jdbcUrl("ledger"), "ledger", "ledger", "SELECT id FROM entry"));
+        }
+    }
+
+    @Test
+    void busyPortGivesAOneLineError(@TempDir Path dataDir) throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ServerStartException error = assertThrows(ServerStartException.class,
+                    () -> Postgres.startDurable(dataDir, busy.getLocalPort()));
+            assertEquals("PostgreSQL could not start on port " + busy.getLocalPort() + ": port in use", error.getMessage());
+        }
+    }
+
+    @Test
+    void dataDirectoryOfAnotherMajorVersionGivesAOneLineError(@TempDir Path dataDir) throws Exception {
+        Path pgdata = Files.createDirectories(dataDir.resolve("pgdata"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Files.writeString(pgdata.resolve("PG_VERSION"), "14\n");
+        Files.writeString(pgdata.resolve("postgresql.conf"), ""); // looks initialised: no initdb
+
+        ServerStartException error = assertThrows(ServerStartException.class,
+                () -> Postgres.startDurable(dataDir, TestSupport.freePort()));
+        assertTrue(error.getMessage().contains("(made by PostgreSQL 14): FATAL:  database files are incompatible with server"),
+                error.getMessage());
+        assertTrue(error.getMessage().endsWith("see " + dataDir.toAbsolutePath().resolve("postgres.log")), error.getMessage());
+        assertFalse(error.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
+    void namesThatWouldNeedQuotingAreRejected() {
+        Postgres postgres = TestInfra.postgres();
+        assertThrows(IllegalArgumentException.class, () -> postgres.createDatabase("shop; DROP", "u", "p"));
+        assertThrows(IllegalArgumentException.class, () -> postgres.createDatabase("shop", "Bob", "p"));
+    }
+}
