@@ -1,0 +1,98 @@
+package org.ordercycle.kit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The kit's settings; every one has a default that suits a service in production. */
+@ConfigMapping(prefix = "ordercycle.kit")
+public interface KitConfig {
+
+    /** The service's name: CloudEvents {@code ce_source}, inbox consumer name, Kafka client ids. */
+    @WithDefault("${quarkus.application.name}")
+    String service();
+
+    /** How often old outbox, inbox and idempotency rows are pruned. */
+    @WithDefault("1h")
+    Duration housekeepingInterval();
+
+    Outbox outbox();
+
+    Inbox inbox();
+
+    Consumer consumer();
+
+    Idempotency idempotency();
+
+    Topics topics();
+
+    interface Outbox {
+        /** How often the relay looks for rows when no commit woke it up. */
+        @WithDefault("PT0.5S")
+        Duration pollInterval();
+
+        /** Rows read and sent per round trip. */
+        @WithDefault("500")
+        int batchSize();
+
+        /**
+         * How long the broker may take to acknowledge a record before the relay gives up on it and tries again;
+         * short, so that a broker outage shows within seconds instead of the producer's default two minutes.
+         */
+        @WithDefault("PT10S")
+        Duration deliveryTimeout();
+
+        /** First wait after a failed round; doubles up to {@link #maxBackoff()}. */
+        @WithDefault("PT0.5S")
+        Duration initialBackoff();
+
+        @WithDefault("PT10S")
+        Duration maxBackoff();
+
+        /** Sent rows are kept this long for inspection, then pruned. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often the backlog metrics are read from the database. */
+        @WithDefault("5s")
+        Duration monitorInterval();
+
+        /** Set false to run a service without a relay (another process relays its outbox). */
+        @WithDefault("true")
+        boolean relayEnabled();
+    }
+
+    interface Inbox {
+        /** Far longer than any redelivery window (the topics keep records for 7 days). */
+        @WithDefault("P30D")
+        Duration retention();
+    }
+
+    interface Idempotency {
+        /** How long a retry with the same Idempotency-Key gets the first answer. */
+        @WithDefault("P1D")
+        Duration retention();
+    }
+
+    interface Consumer {
+        /** First wait before retrying a record that failed because the service's own database is down. */
+        @WithDefault("PT0.2S")
+        Duration initialBackoff();
+
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+    }
+
+    interface Topics {
+        /** Create every catalog topic and its dead-letter topic at start (off where an operator owns topics, e.g. Strimzi). */
+        @WithDefault("true")
+        boolean create();
+
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** How long start-up waits for the broker before it goes on and keeps trying in the background. */
+        @WithDefault("PT15S")
+        Duration startupTimeout();
+    }
+}

@@ -1,0 +1,98 @@
+package org.ordercycle.kit.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.concurrent.ThreadLocalRandom;
+import org.ordercycle.events.Event;
+import org.ordercycle.events.EventCatalog;
+import org.ordercycle.events.EventJson;
+import org.ordercycle.events.EventType;
+import org.ordercycle.kit.EventContext;
+import org.ordercycle.kit.EventKeys;
+
+/**
+ * Publishes events the only way that cannot lose one or invent one: as rows written in the caller's transaction.
+ * If the transaction commits, the {@link OutboxRelay} sends the event; if it rolls back, the event never existed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = """
+            insert into kit_outbox (event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, traceparent)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    Outbox(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /** Writes the event to the outbox within the caller's transaction; there must be one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(Event event) {
+        EventType<?> type = EventCatalog.of(event.getClass());
+        String key = EventKeys.keyOf(event, type);
+        EventContext cause = EventContext.current().orElse(null);
+        String correlationId = cause != null ? cause.correlationId() : key;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, event.eventId());
+            insert.setString(2, type.topic().topicName());
+            insert.setString(3, key);
+            insert.setString(4, type.name());
+            insert.setString(5, EventJson.mapper().writeValueAsString(event));
+            insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
+            insert.setString(7, correlationId);
+            insert.setString(8, traceparent(cause));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new OutboxException("could not write " + type.name() + " " + event.eventId() + " to the outbox", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + type.name() + " as JSON: " + e.getOriginalMessage(), e);
+        }
+        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+    }
+
+    /** The current span's trace if there is one, else the trace of the event being handled, else a new trace. */
+    private static String traceparent(EventContext cause) {
+        SpanContext span = Span.current().getSpanContext();
+        if (span.isValid()) {
+            return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+        }
+        if (cause != null && cause.traceparent() != null) {
+            return cause.traceparent();
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "00-%016x%016x-%016x-01".formatted(random.nextLong(), random.nextLong(), random.nextLong() | 1);
+    }
+
+    /** Lets the relay send a committed event at once instead of at its next poll. */
+    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wake();
+            }
+        }
+    }
+}
