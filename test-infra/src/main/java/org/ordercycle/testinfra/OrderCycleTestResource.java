@@ -45,6 +45,7 @@ public class OrderCycleTestResource implements QuarkusTestResourceLifecycleManag
                 "quarkus.datasource.username", user,
                 "quarkus.datasource.password", secret,
                 "kafka.bootstrap.servers", join(kafka).bootstrapServers(),
+                "mp.jwt.verify.publickey.location", TestInfra.jwt().publicKeyFile().toUri().toString(),
                 "quarkus.devservices.enabled", "false");
     }
 

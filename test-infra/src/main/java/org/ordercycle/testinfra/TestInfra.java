@@ -24,6 +24,7 @@ public final class TestInfra {
     static final String KAFKA_PORT = PROPERTY_PREFIX + "kafka.port";
     static final String KAFKA_CONTROLLER_PORT = PROPERTY_PREFIX + "kafka.controller-port";
     static final String KAFKA_BOOTSTRAP_SERVERS = PROPERTY_PREFIX + "kafka.bootstrap-servers";
+    static final String JWT_DIR = PROPERTY_PREFIX + "jwt.dir";
 
     /** This class loader's handles; the servers behind them are the JVM's. */
     private static Postgres postgres;
@@ -47,6 +48,20 @@ public final class TestInfra {
                 kafka = System.getProperty(KAFKA_PORT) != null ? attachKafka() : startKafka();
             }
             return kafka;
+        }
+    }
+
+    /** Signs test tokens; its key pair lives in a temporary folder for this JVM's lifetime. */
+    public static JwtIssuer jwt() {
+        synchronized (JvmWide.lock("test-infra-jwt")) {
+            String dir = System.getProperty(JWT_DIR);
+            if (dir == null) {
+                Path created = Dirs.createTemp("jwt-");
+                dir = created.toString();
+                System.setProperty(JWT_DIR, dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> Dirs.deleteRecursively(created), "ordercycle-test-infra-jwt-clean"));
+            }
+            return JwtIssuer.inFolder(Path.of(dir));
         }
     }
 
