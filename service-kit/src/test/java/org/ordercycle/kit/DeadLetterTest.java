@@ -4,10 +4,10 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.ordercycle.kit.KitTestSupport.effectsOf;
-import static org.ordercycle.kit.KitTestSupport.header;
 import static org.ordercycle.kit.KitTestSupport.orderPlaced;
-import static org.ordercycle.kit.KitTestSupport.readAll;
-import static org.ordercycle.kit.KitTestSupport.send;
+import static org.ordercycle.kit.testing.TopicClient.header;
+import static org.ordercycle.kit.testing.TopicClient.readAll;
+import static org.ordercycle.kit.testing.TopicClient.send;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
