@@ -1,0 +1,52 @@
+package org.ordercycle.contact.organization;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.ordercycle.kit.api.IdempotentCreates;
+import org.ordercycle.kit.api.ProblemException;
+
+@Path("/organizations")
+public class OrganizationResource {
+
+    private final OrganizationService organizations;
+    private final IdempotentCreates idempotent;
+
+    OrganizationResource(OrganizationService organizations, IdempotentCreates idempotent) {
+        this.organizations = organizations;
+        this.idempotent = idempotent;
+    }
+
+    @POST
+    @RolesAllowed({"crm", "sales", "admin"})
+    @Operation(summary = "Register a company as a customer", description = "Publishes CustomerRegistered.")
+    public Response register(@Valid @NotNull OrganizationRequest request,
+            @Parameter(description = "Send the same key again to retry safely: the organization is registered once.")
+            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
+            @Context SecurityContext caller) {
+        return idempotent.create(idempotencyKey, "POST /organizations", request, () -> {
+            OrganizationView organization = organizations.register(request, caller.getUserPrincipal().getName());
+            return new IdempotentCreates.Created(URI.create("/organizations/" + organization.id()), organization);
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"crm", "sales", "sales-manager", "production", "billing", "returns", "service", "admin"})
+    @Operation(summary = "An organization with its address, tier, account owner and conditions")
+    public OrganizationView find(@PathParam("id") UUID id) {
+        return organizations.find(id).orElseThrow(() -> ProblemException.notFound("organization", id));
+    }
+}

@@ -1,0 +1,6 @@
+package org.ordercycle.contact.organization;
+
+/** How important the customer is to the company: A customers are served first when capacity is short. */
+public enum Tier {
+    A, B, C
+}
