@@ -177,7 +177,8 @@ public class ProblemMappers {
                 names.add(node.getName());
                 continue;
             }
-            String name = node.getName() == null ? "" : node.getName();
+            // A constraint on a list item (List<@NotNull Line>) names the item "<list element>": the index says it all.
+            String name = node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT ? "" : node.getName();
             if (node.getIndex() != null) {
                 names.add("[" + node.getIndex() + "]" + (name.isEmpty() ? "" : "." + name));
             } else if (node.getKey() != null) {
