@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Starts a main class from the Kafka broker's jars in a child JVM, under {@link ParentWatchdog} so the
@@ -34,10 +35,16 @@ final class ChildJvm {
      * stdin stays open until the process ends (a daemon thread holds it): closing it would stop the child.
      */
     static Process start(Path workDir, Path logFile, List<String> jvmOptions, String mainClass, List<String> args) {
+        return start(workDir, logFile, Map.of(), jvmOptions, brokerJars(), mainClass, args);
+    }
+
+    /** As above, with the given jars as classpath and extra environment variables. */
+    static Process start(Path workDir, Path logFile, Map<String, String> environment, List<String> jvmOptions,
+            List<String> jars, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("@" + classpathArgFile(workDir));
+        command.add("@" + classpathArgFile(workDir, jars));
         command.add(ParentWatchdog.class.getName());
         command.add(mainClass);
         command.addAll(args);
@@ -45,6 +52,7 @@ final class ChildJvm {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
         try {
             Process process = builder.start();
             holdStdinOpen(process);
@@ -80,20 +88,20 @@ final class ChildJvm {
      * of another process's command line, and the main class behind it must stay visible there, because
      * {@link PidRegistry} recognises our child by it.
      */
-    private static Path classpathArgFile(Path workDir) {
+    private static Path classpathArgFile(Path workDir, List<String> jars) {
         Path file = workDir.resolve("java-classpath.args");
         try {
-            Files.writeString(file, "-cp \"" + classpath() + "\"\n");
+            Files.writeString(file, "-cp \"" + classpath(jars) + "\"\n");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }
         return file;
     }
 
-    private static String classpath() {
+    private static String classpath(List<String> jars) {
         List<String> entries = new ArrayList<>();
         entries.add(watchdogFolder().toString());
-        entries.addAll(brokerJars());
+        entries.addAll(jars);
         return String.join(File.pathSeparator, entries);
     }
 

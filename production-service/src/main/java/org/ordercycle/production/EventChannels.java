@@ -1,0 +1,25 @@
+package org.ordercycle.production;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.ordercycle.kit.inbox.EventDispatcher;
+
+/** The topics production listens to, one channel each; the kit routes every record to its handler. */
+@ApplicationScoped
+class EventChannels {
+
+    private final EventDispatcher events;
+
+    EventChannels(EventDispatcher events) {
+        this.events = events;
+    }
+
+    @Incoming("sales-orders")
+    @Blocking
+    CompletionStage<Void> salesOrders(Message<String> record) {
+        return events.dispatch(record);
+    }
+}

@@ -1,0 +1,10 @@
+package org.ordercycle.returns;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.ordercycle.kit.testing.OperationalContract;
+
+@QuarkusTest
+@WithTestResource(ReturnsTestResource.class)
+class ReturnsOperationalTest extends OperationalContract {
+}

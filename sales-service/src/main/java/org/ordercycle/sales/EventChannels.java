@@ -1,0 +1,25 @@
+package org.ordercycle.sales;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.ordercycle.kit.inbox.EventDispatcher;
+
+/** The topics sales listens to, one channel each; the kit routes every record to its handler. */
+@ApplicationScoped
+class EventChannels {
+
+    private final EventDispatcher events;
+
+    EventChannels(EventDispatcher events) {
+        this.events = events;
+    }
+
+    @Incoming("contact-customers")
+    @Blocking
+    CompletionStage<Void> contactCustomers(Message<String> record) {
+        return events.dispatch(record);
+    }
+}

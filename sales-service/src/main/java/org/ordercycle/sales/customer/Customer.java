@@ -1,0 +1,89 @@
+package org.ordercycle.sales.customer;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.ordercycle.events.contact.Classification;
+import org.ordercycle.events.contact.Conditions;
+
+/**
+ * A customer as sales needs it to take orders: the latest snapshot contact published. Contact owns the customer;
+ * sales only ever replaces its copy with what contact says.
+ */
+@Entity
+public class Customer extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    public Classification classification;
+
+    public String tier;
+
+    public String accountOwner;
+
+    @Column(columnDefinition = "char(3)")
+    public String currency;
+
+    public Integer paymentTermDays;
+
+    public BigDecimal discountPercent;
+
+    public String priceList;
+
+    /** Contact erased the customer's personal data: only the id is left, and no new order may name it. */
+    public boolean erased;
+
+    /** When contact published the snapshot (or the erasure) this row holds. */
+    public Instant updatedAt;
+
+    /** The customer with this id, new if sales has not heard of it: contact's events may be the first word. */
+    static Customer withId(UUID id) {
+        Customer customer = findById(id);
+        if (customer == null) {
+            customer = new Customer();
+            customer.id = id;
+        }
+        return customer;
+    }
+
+    /** Replaces everything sales holds with contact's snapshot; consumers replace, they never merge. */
+    void replaceWith(String name, Classification classification, String tier, String accountOwner,
+            Conditions conditions, String currency, Instant publishedAt) {
+        if (erased) {
+            return; // erasure is final: a snapshot published before it must not bring the personal data back
+        }
+        hold(name, classification, tier, accountOwner, conditions, currency);
+        updatedAt = publishedAt;
+        persist(); // inserts a new customer with its snapshot; a known one is already managed
+    }
+
+    /** Keeps the bare id, which orders and invoices still point at, and forgets everything else. */
+    void erase(Instant erasedAt) {
+        hold(null, null, null, null, null, null);
+        erased = true;
+        updatedAt = erasedAt;
+        persist();
+    }
+
+    private void hold(String name, Classification classification, String tier, String accountOwner,
+            Conditions conditions, String currency) {
+        this.name = name;
+        this.classification = classification;
+        this.tier = tier;
+        this.accountOwner = accountOwner;
+        this.currency = currency;
+        this.paymentTermDays = conditions == null ? null : conditions.paymentTermDays();
+        this.discountPercent = conditions == null ? null : conditions.discountPercent();
+        this.priceList = conditions == null ? null : conditions.priceList();
+    }
+}
