@@ -1,0 +1,61 @@
+package org.ordercycle.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The five department services: where each one's jar is, its default port and its database. */
+public enum Department {
+    CONTACT("contact-service", 8081, "contact"),
+    SALES("sales-service", 8082, "sales"),
+    PRODUCTION("production-service", 8083, "production"),
+    BILLING("billing-service", 8084, "billing"),
+    RETURNS("returns-service", 8085, "returns");
+
+    private final String serviceName;
+    private final int defaultPort;
+    private final String database;
+
+    Department(String serviceName, int defaultPort, String database) {
+        this.serviceName = serviceName;
+        this.defaultPort = defaultPort;
+        this.database = database;
+    }
+
+    public String serviceName() {
+        return serviceName;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** Database name, and also its owner's user name. */
+    public String database() {
+        return database;
+    }
+
+    /** Prefix of the service's database environment variables: {@code SALES_DB_URL}, … */
+    String environmentPrefix() {
+        return name();
+    }
+
+    /** The packaged service: {@code <service>/target/quarkus-app/quarkus-run.jar} under the project root. */
+    public Path runJar(Path projectRoot) {
+        return projectRoot.resolve(serviceName).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** The run jar, or a one-line explanation of how to build it. */
+    Path requireRunJar(Path projectRoot) {
+        Path jar = runJar(projectRoot);
+        if (!Files.isRegularFile(jar)) {
+            throw new LaunchException(serviceName + " is not built: " + jar + " is missing (run ./mvnw -B package -DskipTests)");
+        }
+        return jar;
+    }
+
+    /** The jars a service JVM needs on its classpath; the run jar's manifest names the rest. */
+    List<Path> classpath(Path projectRoot) {
+        return List.of(requireRunJar(projectRoot));
+    }
+}
