@@ -1,0 +1,36 @@
+package org.ordercycle.kit;
+
+import static io.restassured.RestAssured.given;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.ordercycle.testinfra.KafkaBroker;
+import org.ordercycle.testinfra.OrderCycleTestResource;
+import org.ordercycle.testinfra.TestInfra;
+
+/** Readiness means "can serve its API": a broker outage shows in the wellness check, not in readiness. */
+@QuarkusTest
+@WithTestResource(OrderCycleTestResource.class)
+@Order(5)
+class BrokerOutageHealthTest {
+
+    @Test
+    void brokerOutageLeavesTheServiceReadyAndShowsInWellness() {
+        KafkaBroker kafka = TestInfra.kafka();
+        kafka.stop();
+        try {
+            await().atMost(30, SECONDS).untilAsserted(() -> given().get("/q/health/well").then()
+                    .statusCode(503)
+                    .body("checks.find { it.name == 'kafka-broker' }.status", equalTo("DOWN")));
+            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        } finally {
+            kafka.start();
+        }
+        await().atMost(30, SECONDS).untilAsserted(() -> given().get("/q/health/well").then().statusCode(200));
+    }
+}
