@@ -10,6 +10,8 @@ import static org.ordercycle.kit.testing.TopicClient.readAll;
 import static org.ordercycle.kit.testing.TopicClient.send;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -36,6 +38,9 @@ class DeadLetterTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    MeterRegistry metrics;
+
     /** (d) Unreadable, invalid and refused records go to the dead-letter topic; the next good record is handled. */
     @Test
     void poisonGoesToDeadLetterTopicWithItsReasonAndConsumptionGoesOn() throws Exception {
@@ -45,6 +50,7 @@ class DeadLetterTest {
                 List.of(), "EUR", null, null, "alice");
         OrderPlaced refused = orderPlaced(UUID.randomUUID(), TestOrderHandlers.REFUSED);
         OrderPlaced good = orderPlaced(UUID.randomUUID());
+        double deadLetteredBefore = deadLettered();
 
         send("sales.orders", unreadableKey, "{\"eventId\": \"not a uuid\", ", cloudEvent("OrderPlaced", unreadableKey));
         send("sales.orders", untypedKey, EventJson.mapper().writeValueAsString(good), Map.of());
@@ -66,6 +72,12 @@ class DeadLetterTest {
         assertThat(header(unreadable, "dead-letter-offset")).isNotNull();
         assertThat(header(unreadable, "dead-letter-partition")).isNotNull();
         assertThat(unreadable.value()).isEqualTo("{\"eventId\": \"not a uuid\", ");
+        assertThat(deadLettered() - deadLetteredBefore).isEqualTo(4);
+    }
+
+    private double deadLettered() {
+        Counter counter = metrics.find("ordercycle.events.dead.lettered").tag("topic", "sales.orders").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** A failure of the service's own database is an outage, not poison: the record waits, then is applied. */
