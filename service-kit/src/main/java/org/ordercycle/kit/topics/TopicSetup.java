@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 import org.ordercycle.events.Topic;
@@ -45,7 +46,12 @@ public class TopicSetup {
     public static List<NewTopic> catalogTopics(short replicationFactor) {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic topic : Topic.values()) {
-            topics.add(new NewTopic(topic.topicName(), topic.partitions(), replicationFactor));
+            NewTopic events = new NewTopic(topic.topicName(), topic.partitions(), replicationFactor);
+            if (topic.compacted()) {
+                events.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            }
+            topics.add(events);
+            // Dead letters are kept for the retention period whatever their topic: each one is a case to look at.
             topics.add(new NewTopic(topic.deadLetterTopic(), topic.partitions(), replicationFactor));
         }
         return topics;
