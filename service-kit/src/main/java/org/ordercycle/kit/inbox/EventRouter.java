@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.ordercycle.events.Event;
 import org.ordercycle.events.EventCatalog;
 import org.ordercycle.events.EventType;
@@ -72,10 +71,6 @@ public class EventRouter {
     /** The handlers of an event type, in no particular order; empty if this service does not react to it. */
     public List<Handler> handlersOf(String eventType) {
         return handlersByType.getOrDefault(eventType, List.of());
-    }
-
-    public Set<String> handledTypes() {
-        return handlersByType.keySet();
     }
 
     private static List<Method> handlerMethods(Class<?> beanClass) {

@@ -65,7 +65,15 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + type.name() + " as JSON: " + e.getOriginalMessage(), e);
         }
-        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        wakeRelayOnCommit();
+    }
+
+    /** Once per transaction, however many events it publishes. */
+    private void wakeRelayOnCommit() {
+        if (transactions.getResource(WakeRelayOnCommit.class) == null) {
+            transactions.putResource(WakeRelayOnCommit.class, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        }
     }
 
     /** The current span's trace if there is one, else the trace of the event being handled, else a new trace. */
