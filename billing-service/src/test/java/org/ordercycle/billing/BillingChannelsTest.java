@@ -4,7 +4,6 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +21,7 @@ import org.ordercycle.events.contact.CustomerErased;
 import org.ordercycle.events.production.ShipmentDelivered;
 import org.ordercycle.events.returns.ReturnClosed;
 import org.ordercycle.events.sales.OrderPlaced;
+import org.ordercycle.kit.testing.KitMetrics;
 import org.ordercycle.kit.testing.TopicClient;
 
 /** Billing reads every topic it subscribes to and, having no handlers yet, skips what it reads without stopping. */
@@ -73,7 +73,6 @@ class BillingChannelsTest {
     }
 
     private double skipped(String type) {
-        Counter counter = metrics.find("ordercycle.events.skipped").tag("type", type).counter();
-        return counter == null ? 0 : counter.count();
+        return KitMetrics.count(metrics, "ordercycle.events.skipped", "type", type);
     }
 }

@@ -10,7 +10,6 @@ import static org.ordercycle.kit.testing.TopicClient.readAll;
 import static org.ordercycle.kit.testing.TopicClient.send;
 
 import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.ordercycle.events.EventJson;
 import org.ordercycle.events.sales.OrderPlaced;
+import org.ordercycle.kit.testing.KitMetrics;
 import org.ordercycle.testinfra.OrderCycleTestResource;
 import org.ordercycle.testinfra.TestInfra;
 
@@ -76,8 +76,7 @@ class DeadLetterTest {
     }
 
     private double deadLettered() {
-        Counter counter = metrics.find("ordercycle.events.dead.lettered").tag("topic", "sales.orders").counter();
-        return counter == null ? 0 : counter.count();
+        return KitMetrics.count(metrics, "ordercycle.events.dead.lettered", "topic", "sales.orders");
     }
 
     /** A failure of the service's own database is an outage, not poison: the record waits, then is applied. */

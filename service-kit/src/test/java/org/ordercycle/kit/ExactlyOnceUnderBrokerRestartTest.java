@@ -8,7 +8,6 @@ import static org.ordercycle.kit.KitTestSupport.orderPlaced;
 import static org.ordercycle.kit.KitTestSupport.outOfOrderEffects;
 
 import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +21,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.ordercycle.events.sales.OrderPlaced;
+import org.ordercycle.kit.testing.KitMetrics;
 import org.ordercycle.testinfra.KafkaBroker;
 import org.ordercycle.testinfra.OrderCycleTestResource;
 import org.ordercycle.testinfra.TestInfra;
@@ -94,6 +94,6 @@ class ExactlyOnceUnderBrokerRestartTest {
     }
 
     private double counter(String name) {
-        return metrics.find(name).counters().stream().mapToDouble(Counter::count).sum();
+        return KitMetrics.count(metrics, name);
     }
 }

@@ -20,6 +20,7 @@ import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.kit.inbox.EventDispatcher;
 import org.ordercycle.kit.inbox.EventDispatcher.Delivery;
 import org.ordercycle.kit.inbox.IncomingEvent;
+import org.ordercycle.kit.testing.KitMetrics;
 import org.ordercycle.testinfra.OrderCycleTestResource;
 
 @QuarkusTest
@@ -62,8 +63,7 @@ class InboxTest {
     }
 
     private double duplicates() {
-        var counter = metrics.find("ordercycle.events.duplicates").tag("type", "OrderPlaced").counter();
-        return counter == null ? 0 : counter.count();
+        return KitMetrics.count(metrics, "ordercycle.events.duplicates", "type", "OrderPlaced");
     }
 
     private static IncomingEvent incoming(String type, String key, String json) {

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.ordercycle.events.contact.Classification;
 import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
+import org.ordercycle.kit.testing.KitMetrics;
 import org.ordercycle.kit.testing.TopicClient;
 import org.ordercycle.production.ProductionTestResource;
 import org.ordercycle.testinfra.TestInfra;
@@ -113,8 +113,7 @@ class ProductionOrderTest {
     }
 
     private double counter(String name) {
-        Counter counter = metrics.find(name).tag("type", "OrderPlaced").counter();
-        return counter == null ? 0 : counter.count();
+        return KitMetrics.count(metrics, name, "type", "OrderPlaced");
     }
 
     private static long rows(String sql, UUID id) {

@@ -25,6 +25,7 @@ import org.ordercycle.events.contact.Classification;
 import org.ordercycle.events.contact.CustomerChanged;
 import org.ordercycle.events.contact.CustomerErased;
 import org.ordercycle.events.contact.CustomerRegistered;
+import org.ordercycle.kit.testing.KitMetrics;
 import org.ordercycle.kit.testing.TopicClient;
 import org.ordercycle.sales.SalesTestResource;
 import org.ordercycle.testinfra.TestInfra;
@@ -144,12 +145,10 @@ class CustomerEventsTest {
     }
 
     private double duplicateRegistrations() {
-        var counter = metrics.find("ordercycle.events.duplicates").tag("type", "CustomerRegistered").counter();
-        return counter == null ? 0 : counter.count();
+        return KitMetrics.count(metrics, "ordercycle.events.duplicates", "type", "CustomerRegistered");
     }
 
     private double handledChanges() {
-        var counter = metrics.find("ordercycle.events.handled").tag("type", "CustomerChanged").counter();
-        return counter == null ? 0 : counter.count();
+        return KitMetrics.count(metrics, "ordercycle.events.handled", "type", "CustomerChanged");
     }
 }
