@@ -75,12 +75,45 @@ public interface KitConfig {
     }
 
     interface Consumer {
-        /** First wait before retrying a record that failed because the service's own database is down. */
+        /** First wait before trying a record again (database down, conflict, failing handler); doubles each time. */
         @WithDefault("PT0.2S")
         Duration initialBackoff();
 
         @WithDefault("PT30S")
         Duration maxBackoff();
+
+        /** A handler that fails this often in a row with the same exception has the event dead-lettered. */
+        @WithDefault("5")
+        int failureAttempts();
+
+        /**
+         * Conflicts with concurrent transactions (optimistic lock, unique key, serialization) are retried this often
+         * before the event counts as failing for good: a real race is over after a try or two.
+         */
+        @WithDefault("20")
+        int conflictAttempts();
+
+        /** How often parked events are tried again whatever announced their prerequisite. */
+        @WithDefault("1m")
+        Duration parkedRetryInterval();
+
+        /**
+         * Apply the records of one poll in one transaction (falling back to one at a time when it fails). Off only to
+         * measure the difference: one transaction per record is several times slower.
+         */
+        @WithDefault("true")
+        boolean transactionPerPoll();
+    }
+
+    DeadLetters deadLetters();
+
+    interface DeadLetters {
+        /**
+         * How long dead letters are kept: set as {@code retention.ms} on every {@code .dlq} topic, and how long a
+         * resolved dead letter stays listed (unresolved ones stay until an operator replays or resolves them).
+         */
+        @WithDefault("P30D")
+        Duration retention();
     }
 
     interface Topics {

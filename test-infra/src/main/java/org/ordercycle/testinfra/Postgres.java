@@ -122,6 +122,22 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Switches the running server to durable settings (fsync, synchronous_commit, full_page_writes on) or back to
+     * the test settings, without a restart: for a benchmark that must measure what production pays for a commit.
+     */
+    public void setDurable(boolean durable) {
+        Map<String, String> settings = durable ? DURABLE_CONFIG : TEST_CONFIG;
+        try (Connection admin = connectAsSuperuser(); java.sql.Statement statement = admin.createStatement()) {
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
+                statement.execute("ALTER SYSTEM SET " + setting.getKey() + " = " + quoteLiteral(setting.getValue()));
+            }
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not change the durability of " + SERVER + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Starts the server (again) on the same port and data directory; returns once it accepts connections. */
     public void start() {
         synchronized (JvmWide.lock("server:" + dir)) {

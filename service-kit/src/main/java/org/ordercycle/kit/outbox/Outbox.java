@@ -13,11 +13,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.ordercycle.events.Event;
 import org.ordercycle.events.EventCatalog;
 import org.ordercycle.events.EventJson;
 import org.ordercycle.events.EventType;
+import org.ordercycle.kit.CloudEventHeaders;
 import org.ordercycle.kit.EventContext;
 import org.ordercycle.kit.EventKeys;
 
@@ -30,6 +34,9 @@ public class Outbox {
 
     private static final String INSERT = """
             insert into kit_outbox (event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, traceparent)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_RECORD = """
+            insert into kit_outbox (event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, headers)
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final AgroalDataSource dataSource;
@@ -64,6 +71,30 @@ public class Outbox {
             throw new OutboxException("could not write " + type.name() + " " + event.eventId() + " to the outbox", e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + type.name() + " as JSON: " + e.getOriginalMessage(), e);
+        }
+        wakeRelayOnCommit();
+    }
+
+    /**
+     * Writes a record that is not one of the service's own events (a dead-letter copy) within the caller's
+     * transaction: it is relayed with exactly the given headers. {@code id} identifies the row, as an event id does.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishRecord(UUID id, String topic, String key, String type, String payload, Map<String, String> headers,
+            Instant occurredAt) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_RECORD)) {
+            insert.setObject(1, id);
+            insert.setString(2, topic);
+            insert.setString(3, key == null ? "" : key);
+            insert.setString(4, type);
+            insert.setString(5, payload);
+            insert.setTimestamp(6, Timestamp.from(occurredAt));
+            insert.setString(7, headers.getOrDefault(CloudEventHeaders.CORRELATION_ID, id.toString()));
+            insert.setString(8, RecordHeadersJson.write(headers));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new OutboxException("could not write record " + id + " for " + topic + " to the outbox", e);
         }
         wakeRelayOnCommit();
     }
