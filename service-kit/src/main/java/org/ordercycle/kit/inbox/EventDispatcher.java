@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -218,7 +219,7 @@ public class EventDispatcher {
         List<Long> ids;
         try {
             ids = parked.waitingFor(prerequisites);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             LOG.warnf("Parked events not retried now: %s", e.getMessage());
             return;
         }
@@ -332,7 +333,7 @@ public class EventDispatcher {
         return deliveries;
     }
 
-    private Map<Queue, String> queuesOf(List<Decoded> decoded) throws java.sql.SQLException {
+    private Map<Queue, String> queuesOf(List<Decoded> decoded) throws SQLException {
         // Asked on every poll, not from a cached count: another thread or replica may have parked since.
         Set<String> topics = new LinkedHashSet<>();
         decoded.forEach(record -> topics.add(record.record().topic()));
@@ -446,7 +447,7 @@ public class EventDispatcher {
         Optional<Parked> found;
         try {
             found = parked.find(id);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             LOG.warnf("Parked event %d not retried now: %s", id, e.getMessage());
             return;
         }
@@ -471,14 +472,14 @@ public class EventDispatcher {
                 delivery.name().toLowerCase()).increment();
     }
 
-    private Delivery park(Ready ready, Handler handler, String prerequisite) throws java.sql.SQLException {
+    private Delivery park(Ready ready, Handler handler, String prerequisite) throws SQLException {
         parked.park(handler.id(), prerequisite, ready.record(), ready.type().name(), ready.event().eventId());
         metrics.counter("ordercycle.events.parked", "topic", ready.record().topic()).increment();
         LOG.infof("%s %s waits for %s (%s)", ready.type().name(), ready.event().eventId(), prerequisite, handler.id());
         return Delivery.PARKED;
     }
 
-    private Delivery repark(long parkedId, String prerequisite) throws java.sql.SQLException {
+    private Delivery repark(long parkedId, String prerequisite) throws SQLException {
         parked.repark(parkedId, prerequisite);
         return Delivery.PARKED;
     }
@@ -493,7 +494,7 @@ public class EventDispatcher {
     private void refreshParkedCount() {
         try {
             parked.countWaiting();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             LOG.debugf("Parked events not counted: %s", e.getMessage());
         }
     }
@@ -505,7 +506,7 @@ public class EventDispatcher {
     // ---- dead letters ----
 
     private UUID deadLetter(Decoded record, Handler handler, String reason, Throwable cause, int attempts)
-            throws java.sql.SQLException {
+            throws SQLException {
         String type = null;
         UUID eventId = null;
         if (record instanceof Poison poison) {
