@@ -60,6 +60,24 @@ public interface KitConfig {
         /** Set false to run a service without a relay (another process relays its outbox). */
         @WithDefault("true")
         boolean relayEnabled();
+
+        /**
+         * How many times the broker may refuse a row for good (too large, not authorized, topic missing) before the
+         * relay parks it; retriable failures (broker down, timeouts) never count.
+         */
+        @WithDefault("5")
+        int parkAfterAttempts();
+
+        /**
+         * How long the relay may go without a successful round while events wait before its health check
+         * ({@code outbox-relay}) reports DOWN; also the longest a relay query may run before it is cancelled.
+         */
+        @WithDefault("PT1M")
+        Duration livenessTimeout();
+
+        /** The largest record the relay sends (the producer's {@code max.request.size}); a larger row is parked. */
+        @WithDefault("1048576")
+        int maxRequestSize();
     }
 
     interface Inbox {

@@ -28,10 +28,20 @@ import org.ordercycle.kit.EventKeys;
 /**
  * Publishes events the only way that cannot lose one or invent one: as rows written in the caller's transaction.
  * If the transaction commits, the {@link OutboxRelay} sends the event; if it rolls back, the event never existed.
+ *
+ * <p>The relay sends a key's events in id order, and ids are handed out at insert, not at commit. So that two
+ * transactions publishing for the same (topic, key) — two requests on one order, without an entity version to
+ * make one of them fail — are sent in the order they commit, {@link #publish} first takes a transaction-scoped
+ * advisory lock on the (topic, key): the second publisher waits until the first has committed or rolled back, and
+ * only then gets its id. Transactions that publish for several keys take their locks in the order they publish;
+ * two that take the same keys in opposite orders are a deadlock, which PostgreSQL ends by failing one of them.
  */
 @ApplicationScoped
 public class Outbox {
 
+    /** First half of the two-int advisory lock ids of (topic, key) pairs; PostgreSQL keeps them apart from the relay's bigint lock. */
+    private static final int KEY_LOCKS = 0x4f4b_4559;
+    private static final String LOCK_KEY = "select pg_advisory_xact_lock(?, ?)";
     private static final String INSERT = """
             insert into kit_outbox (event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, traceparent)
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -57,7 +67,12 @@ public class Outbox {
         EventContext cause = EventContext.current().orElse(null);
         String correlationId = cause != null ? cause.correlationId() : key;
         try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement(LOCK_KEY);
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            lock.setInt(1, KEY_LOCKS);
+            // String.hashCode is specified by the JLS: every instance of every service computes the same lock id.
+            lock.setInt(2, (type.topic().topicName() + '\n' + key).hashCode());
+            lock.executeQuery().close();
             insert.setObject(1, event.eventId());
             insert.setString(2, type.topic().topicName());
             insert.setString(3, key);
