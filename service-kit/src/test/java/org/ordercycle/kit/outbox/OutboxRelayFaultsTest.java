@@ -45,6 +45,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.ordercycle.events.Event;
+import org.ordercycle.events.contact.Classification;
 import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.kit.CloudEventHeaders;
@@ -290,7 +291,7 @@ class OutboxRelayFaultsTest {
 
     private static OrderPlaced orderPlaced(UUID orderId) {
         return new OrderPlaced(UUID.randomUUID(), Instant.now(), orderId, UUID.randomUUID(),
-                List.of(new OrderLine(1, "SKU-1", BigDecimal.ONE, null, null, null)), "EUR", null, null, "alice");
+                List.of(new OrderLine(1, "SKU-1", BigDecimal.ONE, null, null, null)), "EUR", null, Classification.EXTERNAL, "alice");
     }
 
     /** Decides for one call: throws, answers (non-null), or lets the real object answer (null). */
