@@ -135,12 +135,24 @@ public interface KitConfig {
     }
 
     interface Topics {
-        /** Create every catalog topic and its dead-letter topic at start (off where an operator owns topics, e.g. Strimzi). */
+        /**
+         * Create every missing catalog topic and its dead-letter topic at start. Off where an operator owns the topics
+         * (Strimzi): then the kit only verifies them, and a missing or different topic stops the service.
+         */
         @WithDefault("true")
         boolean create();
 
-        @WithDefault("1")
+        /** Copies of each partition the kit creates: with 3, a broker can be down or lost and every topic serves. */
+        @WithDefault("3")
         short replicationFactor();
+
+        /**
+         * Copies that must have a record before the broker acknowledges it to the relay (acks=all), set on every topic
+         * the kit creates: with 2 of 3, one broker may be down and the relay still publishes, and no acknowledged event
+         * lives on a single disk.
+         */
+        @WithDefault("2")
+        int minInsyncReplicas();
 
         /** How long start-up waits for the broker before it goes on and keeps trying in the background. */
         @WithDefault("PT15S")

@@ -23,13 +23,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Signs OrderCycle bearer tokens (RS256, issuer {@code ordercycle}, roles in {@code groups}) with a key pair kept in
- * a folder: created on first use, reused after. Services verify the tokens with {@link #publicKeyFile()}. Used by
- * tests and by the local launcher; production tokens come from the company's identity provider.
+ * Signs OrderCycle bearer tokens (RS256, issuer and audience {@code ordercycle}, an expiry, roles in {@code groups})
+ * with a key pair kept in a folder: created on first use, reused after. Services verify the tokens with
+ * {@link #publicKeyFile()}. Used by tests and by the local launcher; production tokens come from the company's identity
+ * provider.
  */
 public final class JwtIssuer {
 
     public static final String ISSUER = "ordercycle";
+    /** Services accept only tokens meant for them ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "ordercycle";
     private static final String PRIVATE_KEY = "jwt-private.pem";
     private static final String PUBLIC_KEY = "jwt-public.pem";
 
@@ -78,12 +81,19 @@ public final class JwtIssuer {
     /** A token for {@code user} with the given roles, valid for {@code lifetime}. */
     public String token(String user, Duration lifetime, String... roles) {
         Instant now = Instant.now();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String groups = Stream.of(roles).map(JwtIssuer::quoted).collect(Collectors.joining(",", "[", "]"));
-        String claims = "{\"iss\":%s,\"sub\":%s,\"upn\":%s,\"groups\":%s,\"iat\":%d,\"exp\":%d,\"jti\":%s}".formatted(
-                quoted(ISSUER), quoted(user), quoted(user), groups, now.getEpochSecond(),
-                now.plus(lifetime).getEpochSecond(), quoted(UUID.randomUUID().toString()));
-        String signingInput = base64Url(header.getBytes(UTF_8)) + "." + base64Url(claims.getBytes(UTF_8));
+        String claims = "{\"iss\":%s,\"aud\":%s,\"sub\":%s,\"upn\":%s,\"groups\":%s,\"iat\":%d,\"exp\":%d,\"jti\":%s}";
+        return sign(claims.formatted(quoted(ISSUER), quoted(AUDIENCE), quoted(user), quoted(user), groups,
+                now.getEpochSecond(), now.plus(lifetime).getEpochSecond(), quoted(UUID.randomUUID().toString())));
+    }
+
+    /**
+     * A token with exactly these claims (a JSON object), signed with this key: for tests that a service refuses a
+     * well-signed token that lacks something, e.g. its audience or expiry.
+     */
+    public String sign(String claimsJson) {
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String signingInput = base64Url(header.getBytes(UTF_8)) + "." + base64Url(claimsJson.getBytes(UTF_8));
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(privateKey);

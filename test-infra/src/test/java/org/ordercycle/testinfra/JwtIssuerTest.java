@@ -22,13 +22,15 @@ class JwtIssuerTest {
     Path dir;
 
     @Test
-    void tokenIsSignedByTheKeptKeyAndCarriesIssuerUserAndRoles() throws Exception {
+    void tokenIsSignedByTheKeptKeyAndCarriesIssuerAudienceExpiryUserAndRoles() throws Exception {
         String token = JwtIssuer.inFolder(dir).token("alice", Duration.ofHours(1), "sales", "crm");
 
         String[] parts = token.split("\\.");
         assertEquals(3, parts.length);
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), UTF_8);
         assertTrue(claims.contains("\"iss\":\"ordercycle\""), claims);
+        assertTrue(claims.contains("\"aud\":\"ordercycle\""), claims);
+        assertTrue(claims.matches(".*\"exp\":\\d+.*"), claims);
         assertTrue(claims.contains("\"upn\":\"alice\""), claims);
         assertTrue(claims.contains("\"groups\":[\"sales\",\"crm\"]"), claims);
         assertTrue(verify(parts, JwtIssuer.inFolder(dir).publicKeyFile()), "signature verifies with the kept public key");
