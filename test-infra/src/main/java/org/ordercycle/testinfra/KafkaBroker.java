@@ -118,11 +118,11 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Graceful stop (SIGTERM, Kafka closes its logs cleanly); waits until the process is gone. */
+    /** Graceful stop (SIGTERM through the JDK, Kafka closes its logs cleanly); waits until the process is gone. */
     public void stop() {
         synchronized (JvmWide.lock("server:" + dir)) {
             brokerProcess().ifPresent(process -> {
-                Processes.stop(process, "TERM", STOP_GRACE);
+                Processes.stop(process, Processes.StopRequest.TERMINATE, STOP_GRACE);
                 PidRegistry.unregisterProcess(PidRegistry.Kind.KAFKA, process.pid());
             });
             deletePidFile();

@@ -21,9 +21,8 @@ class PostgresTest {
         Path dir;
         try (Postgres postgres = Postgres.startEphemeral()) {
             dir = postgres.dir();
-            String url = postgres.jdbcUrl("postgres");
-            assertTrue(TestSupport.queryOne(url, "postgres", "", "SELECT version()").startsWith("PostgreSQL 17."));
-            assertEquals("off", TestSupport.queryOne(url, "postgres", "", "SHOW fsync"), "test settings");
+            assertTrue(TestSupport.queryAsSuperuser(postgres, "postgres", "SELECT version()").startsWith("PostgreSQL 17."));
+            assertEquals("off", TestSupport.queryAsSuperuser(postgres, "postgres", "SHOW fsync"), "test settings");
 
             postgres.createDatabase("shop", "shop_user", "s3cr'et");
             postgres.createDatabase("shop", "shop_user", "s3cr'et"); // idempotent
@@ -33,7 +32,7 @@ class PostgresTest {
                     "CREATE TABLE item (id int PRIMARY KEY, name text)",
                     "INSERT INTO item VALUES (1, 'pen')");
             assertEquals("pen", TestSupport.queryOne(shop, "shop_user", "s3cr'et", "SELECT name FROM item WHERE id = 1"));
-            assertEquals("shop_user", TestSupport.queryOne(url, "postgres", "",
+            assertEquals("shop_user", TestSupport.queryAsSuperuser(postgres, "postgres",
                     "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'shop'"));
         }
         assertFalse(Files.exists(dir), "an ephemeral server's folder is removed on close");
@@ -43,9 +42,8 @@ class PostgresTest {
     void durableServerKeepsRowsAcrossRestartsAndReopening(@TempDir Path dataDir) throws Exception {
         int port = TestSupport.freePort();
         try (Postgres postgres = Postgres.startDurable(dataDir, port)) {
-            String url = postgres.jdbcUrl("postgres");
             for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
-                assertEquals("on", TestSupport.queryOne(url, "postgres", "", "SHOW " + setting), setting);
+                assertEquals("on", TestSupport.queryAsSuperuser(postgres, "postgres", "SHOW " + setting), setting);
             }
             postgres.createDatabase("ledger", "ledger", "ledger");
             String ledger = postgres.jdbcUrl("ledger");
