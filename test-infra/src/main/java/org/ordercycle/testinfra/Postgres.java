@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -81,7 +82,12 @@ public final class Postgres implements AutoCloseable {
 
     /** A server with test settings (fsync etc. off) on a free port in a temporary folder, which {@link #close()} removes. */
     public static Postgres startEphemeral() {
-        return start(new Postgres(PidRegistry.temporaryFolder("postgres-"), Ports.freePort(), false, false));
+        return startEphemeral(Ports::freePort);
+    }
+
+    /** As above, with ports from {@code freePorts}; one taken before the server bound it is replaced. */
+    static Postgres startEphemeral(IntSupplier freePorts) {
+        return Ports.startOnFreePorts(1, freePorts, ports -> startInTemporaryFolder(ports[0], false));
     }
 
     /**
@@ -95,7 +101,12 @@ public final class Postgres implements AutoCloseable {
 
     /** TestInfra's server, started once per JVM; never removed by {@link #close()}. */
     static Postgres startShared() {
-        return start(new Postgres(PidRegistry.temporaryFolder("postgres-"), Ports.freePort(), false, true));
+        return Ports.startOnFreePorts(1, Ports::freePort, ports -> startInTemporaryFolder(ports[0], true));
+    }
+
+    /** A failed start leaves its folder, with the log its message names, to the sweep after this JVM. */
+    private static Postgres startInTemporaryFolder(int port, boolean shared) {
+        return start(new Postgres(PidRegistry.temporaryFolder("postgres-"), port, false, shared));
     }
 
     /** A handle on a running shared server, e.g. one started from another class loader. */

@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,6 +65,29 @@ class PostgresTest {
         }
     }
 
+    /** Another program binds the port chosen for an ephemeral server before the server does: it gets another. */
+    @Test
+    void portTakenRightAfterItWasChosenIsReplaced() throws Exception {
+        List<Integer> chosen = new ArrayList<>();
+        List<ServerSocket> grabbed = new ArrayList<>();
+        try (Postgres postgres = Postgres.startEphemeral(() -> {
+            int port = TestSupport.freePort();
+            chosen.add(port);
+            if (chosen.size() == 1) {
+                grabbed.add(grab(port));
+            }
+            return port;
+        })) {
+            assertEquals(2, chosen.size());
+            assertEquals(chosen.get(1), postgres.port());
+            assertTrue(postgres.isRunning());
+        } finally {
+            for (ServerSocket socket : grabbed) {
+                socket.close();
+            }
+        }
+    }
+
     @Test
     void busyPortGivesAOneLineError(@TempDir Path dataDir) throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -85,6 +110,14 @@ class PostgresTest {
                 error.getMessage());
         assertTrue(error.getMessage().endsWith("see " + dataDir.toAbsolutePath().resolve("postgres.log")), error.getMessage());
         assertFalse(error.getMessage().contains("\n"), "one line");
+    }
+
+    private static ServerSocket grab(int port) {
+        try {
+            return new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
