@@ -2,6 +2,7 @@ package org.ordercycle.contact;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -19,7 +20,7 @@ class EventChannels {
 
     @Incoming("sales-orders")
     @Blocking
-    CompletionStage<Void> salesOrders(Message<String> record) {
-        return events.dispatch(record);
+    CompletionStage<Void> salesOrders(Message<List<String>> records) {
+        return events.dispatch(records);
     }
 }

@@ -4,21 +4,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The five department services: where each one's jar is, its default port and its database. */
+/** The five department services: where each one's jar is, its default ports and its database. */
 public enum Department {
-    CONTACT("contact-service", 8081, "contact"),
-    SALES("sales-service", 8082, "sales"),
-    PRODUCTION("production-service", 8083, "production"),
-    BILLING("billing-service", 8084, "billing"),
-    RETURNS("returns-service", 8085, "returns");
+    CONTACT("contact-service", 8081, 9081, "contact"),
+    SALES("sales-service", 8082, 9082, "sales"),
+    PRODUCTION("production-service", 8083, 9083, "production"),
+    BILLING("billing-service", 8084, 9084, "billing"),
+    RETURNS("returns-service", 8085, 9085, "returns");
 
     private final String serviceName;
     private final int defaultPort;
+    private final int defaultManagementPort;
     private final String database;
 
-    Department(String serviceName, int defaultPort, String database) {
+    Department(String serviceName, int defaultPort, int defaultManagementPort, String database) {
         this.serviceName = serviceName;
         this.defaultPort = defaultPort;
+        this.defaultManagementPort = defaultManagementPort;
         this.database = database;
     }
 
@@ -30,9 +32,19 @@ public enum Department {
         return defaultPort;
     }
 
-    /** Database name, and also its owner's user name. */
+    /** The management interface's port (health, metrics) in {@code deploy/local}. */
+    public int defaultManagementPort() {
+        return defaultManagementPort;
+    }
+
+    /** Database name, and also the name of the service's runtime user (rows only). */
     public String database() {
         return database;
+    }
+
+    /** The role that owns the database and runs the migrations: {@code <database>_owner}. */
+    public String databaseOwner() {
+        return database + "_owner";
     }
 
     /** Prefix of the service's database environment variables: {@code SALES_DB_URL}, … */

@@ -58,10 +58,14 @@ public final class LocalSuite {
             stopped.countDown();
         }, "ordercycle-stop"));
 
-        System.out.println("\nOrderCycle is up:\n");
+        System.out.println("\nOrderCycle is up (health and metrics on each service's management port):\n");
         for (ServiceProcess service : suite.services()) {
-            System.out.printf("  %-20s %-24s swagger: %s/q/swagger-ui%n", service.name(), service.url(), service.url());
+            System.out.printf("  %-20s %-24s swagger: %s/q/swagger-ui   health: %s/q/health%n", service.name(),
+                    service.url(), service.url(), service.managementUrl());
         }
+        System.out.println("\nA service that dies is started again (a line here says so). PostgreSQL: 127.0.0.1:"
+                + suite.postgres().port() + ", superuser password in "
+                + root.relativize(options.dataDir().resolve("postgres/superuser.password")));
         System.out.println("\nBearer tokens, valid " + TOKEN_LIFETIME.toDays() + " days (deploy/local/token ROLE prints another):\n");
         for (String role : ROLES) {
             System.out.printf("  %-14s %s%n", role, suite.token(role + "-user", TOKEN_LIFETIME, role));

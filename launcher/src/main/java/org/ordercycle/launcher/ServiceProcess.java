@@ -5,41 +5,113 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.ordercycle.testinfra.WatchedJvm;
 
 /**
  * One department service running from its packaged jar in a JVM of its own, which ends with the launcher's JVM.
  * Can be stopped (SIGTERM, Quarkus shuts down gracefully), killed ({@code kill -9}) and started again.
+ *
+ * <p><b>Supervised, as Kubernetes would.</b> Once a service has been ready, a death the launcher did not cause
+ * (a crash, an out-of-memory exit, {@code kill -9} from outside) is announced in one line, on the launcher's
+ * console and in the service's log, and the service is started again after a back-off (1 s, doubling up to 30 s;
+ * back to 1 s after it ran for a minute). {@link #stop()} and {@link #kill()} are the launcher's own controls: the
+ * service then stays down until {@link #start()} or {@link #restart(Duration)}, so a test decides when it comes back.
+ *
+ * <p><b>Ports.</b> An API port and a management port (health and metrics); a port of 0 asks for a free one. A port
+ * chosen free can be taken by another program before the service binds it: the service then dies while starting,
+ * and an automatically chosen port is replaced by another free one and the service started again (a fixed port
+ * is reported in one line instead).
  */
 public final class ServiceProcess {
 
+    /** Chooses a free loopback port; tests replace it to take the chosen port away at once. */
+    @FunctionalInterface
+    interface PortChooser {
+        int freePort();
+    }
+
     private static final String QUARKUS_MAIN = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** A service that ran this long since its last start is healthy again: the next crash waits only FIRST_BACKOFF. */
+    private static final Duration BACKOFF_RESET = Duration.ofMinutes(1);
+    private static final Duration RESTART_READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final int PORT_ATTEMPTS = 5;
+    private static final ScheduledExecutorService RESTARTS = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "ordercycle-service-restarts");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * Set when this JVM begins to exit. Ctrl-C reaches the services too (one process group), and they must not be
+     * mistaken for crashed ones while the launcher shuts down.
+     */
+    private static volatile boolean launcherExiting;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> launcherExiting = true, "ordercycle-launcher-exiting"));
+    }
 
     private final Department department;
-    private final Path projectRoot;
     private final Path workDir;
     private final Path logFile;
-    private final int port;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
-    private Process process;
+    private final List<Path> classpath;
+    private final String mainClass;
+    private final PortChooser ports;
+    private final boolean apiPortFixed;
+    private final boolean managementPortFixed;
 
-    ServiceProcess(Department department, Path projectRoot, Path workDir, Path logFile, int port,
+    private int port;
+    private int managementPort;
+    private Process process;
+    private long startedAtNanos;
+    /** The launcher wants it running: set by start(), cleared by stop() and kill(). */
+    private boolean wanted;
+    /** Restarted when it dies: from its first readiness until stop() or kill(). */
+    private boolean supervised;
+    private Duration backoff = FIRST_BACKOFF;
+    private int restarts;
+
+    ServiceProcess(Department department, Path projectRoot, Path workDir, Path logFile, int port, int managementPort,
             Map<String, String> environment, List<String> jvmOptions) {
+        this(department, workDir, logFile, port, managementPort, environment, jvmOptions,
+                department.classpath(projectRoot), QUARKUS_MAIN, Ports::free);
+    }
+
+    /** Any main class that serves {@code /q/health/ready} on QUARKUS_HTTP_PORT or QUARKUS_MANAGEMENT_PORT. */
+    ServiceProcess(Department department, Path workDir, Path logFile, int port, int managementPort,
+            Map<String, String> environment, List<String> jvmOptions, List<Path> classpath, String mainClass,
+            PortChooser ports) {
         this.department = department;
-        this.projectRoot = projectRoot;
         this.workDir = workDir;
         this.logFile = logFile;
-        this.port = port;
-        this.environment = environment;
-        this.jvmOptions = jvmOptions;
+        this.environment = Map.copyOf(environment);
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.classpath = List.copyOf(classpath);
+        this.mainClass = mainClass;
+        this.ports = ports;
+        this.apiPortFixed = port != 0;
+        this.managementPortFixed = managementPort != 0;
+        this.port = apiPortFixed ? port : ports.freePort();
+        this.managementPort = managementPortFixed ? managementPort : ports.freePort();
     }
 
     public Department department() {
@@ -50,13 +122,23 @@ public final class ServiceProcess {
         return department.serviceName();
     }
 
-    public int port() {
+    public synchronized int port() {
         return port;
+    }
+
+    /** The management interface's port: health ({@code /q/health}) and metrics ({@code /q/metrics}). */
+    public synchronized int managementPort() {
+        return managementPort;
     }
 
     /** {@code http://localhost:<port>} */
     public String url() {
-        return "http://localhost:" + port;
+        return "http://localhost:" + port();
+    }
+
+    /** {@code http://localhost:<management port>} */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort();
     }
 
     public Path logFile() {
@@ -71,40 +153,51 @@ public final class ServiceProcess {
         return process == null ? -1 : process.pid();
     }
 
+    /** How often the supervisor started the service again after a death the launcher did not cause. */
+    public synchronized int restarts() {
+        return restarts;
+    }
+
     /** Starts the JVM; returns at once (see {@link #awaitReady(Duration)}). */
     public synchronized void start() {
+        wanted = true;
         if (isAlive()) {
             return;
         }
-        process = WatchedJvm.start(workDir, logFile, environment, jvmOptions, department.classpath(projectRoot),
-                QUARKUS_MAIN, List.of());
+        launch();
     }
 
-    /** Waits until {@code /q/health/ready} answers 200, or fails naming the log if the JVM dies or time runs out. */
+    /**
+     * Waits until {@code /q/health/ready} answers 200, or fails naming the log if the JVM dies or time runs out. A
+     * JVM that died because one of its automatically chosen ports was taken meanwhile is started again on another.
+     *
+     * <p>Readiness is asked on the management port and, until every service serves health there, on the API port.
+     */
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        int portAttempts = 0;
         while (Instant.now().isBefore(deadline)) {
             if (!isAlive()) {
+                if (++portAttempts < PORT_ATTEMPTS && movedOffTakenPort()) {
+                    continue;
+                }
                 throw new LaunchException(name() + " stopped while starting, see " + logFile);
             }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+            if (answersReady(managementUrl()) || answersReady(url())) {
+                synchronized (this) {
+                    supervised = wanted;
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LaunchException("interrupted while waiting for " + name());
+                return;
             }
             sleep(Duration.ofMillis(250));
         }
         throw new LaunchException(name() + " was not ready within " + timeout.toSeconds() + " s, see " + logFile);
     }
 
-    /** Graceful stop: SIGTERM, then waits for the JVM to end (killed after 30 s). */
+    /** Graceful stop: SIGTERM, then waits for the JVM to end (killed after 30 s). Stays down until started. */
     public synchronized void stop() {
+        wanted = false;
+        supervised = false;
         if (process == null) {
             return;
         }
@@ -118,8 +211,13 @@ public final class ServiceProcess {
         }
     }
 
-    /** {@code kill -9}: no shutdown hook runs, no transaction completes. */
+    /**
+     * {@code kill -9}: no shutdown hook runs, no transaction completes. The launcher's own kill: the service stays
+     * down until {@link #start()} (a kill from outside is restarted by the supervisor).
+     */
     public synchronized void kill() {
+        wanted = false;
+        supervised = false;
         if (process == null) {
             return;
         }
@@ -136,6 +234,106 @@ public final class ServiceProcess {
         stop();
         start();
         awaitReady(timeout);
+    }
+
+    private synchronized void launch() {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        Process started = WatchedJvm.start(workDir, logFile, env, jvmOptions, classpath, mainClass, List.of());
+        process = started;
+        startedAtNanos = System.nanoTime();
+        started.onExit().thenRun(() -> exited(started));
+    }
+
+    /**
+     * After a death: if a port this JVM was given is now held by another program, a chosen port is replaced and the
+     * JVM started again (true); a fixed one is reported. False: the ports are not the reason.
+     */
+    private synchronized boolean movedOffTakenPort() {
+        if (!wanted) {
+            return false; // stopped or killed meanwhile
+        }
+        if (isAlive()) {
+            return true; // the supervisor was faster
+        }
+        boolean apiTaken = !Ports.isFree(port);
+        boolean managementTaken = !Ports.isFree(managementPort);
+        if (!apiTaken && !managementTaken) {
+            return false;
+        }
+        if ((apiTaken && apiPortFixed) || (managementTaken && managementPortFixed)) {
+            int taken = apiTaken && apiPortFixed ? port : managementPort;
+            throw new LaunchException("Port " + taken + " for " + name() + " is taken by another program;"
+                    + " stop it, or start with ORDERCYCLE_PORT_OFFSET=100 to move all ports");
+        }
+        if (apiTaken) {
+            int chosen = ports.freePort();
+            announce("port " + port + " for " + name() + " (API) was taken meanwhile; starting it on port " + chosen);
+            port = chosen;
+        }
+        if (managementTaken) {
+            int chosen = ports.freePort();
+            announce("port " + managementPort + " for " + name() + " (management) was taken meanwhile; starting it on port "
+                    + chosen);
+            managementPort = chosen;
+        }
+        launch();
+        return true;
+    }
+
+    /** The JVM ended. Unless the launcher ended it, the supervisor starts it again after the back-off. */
+    private synchronized void exited(Process ended) {
+        if (ended != process || !wanted || !supervised || launcherExiting) {
+            return;
+        }
+        if (System.nanoTime() - startedAtNanos > BACKOFF_RESET.toNanos()) {
+            backoff = FIRST_BACKOFF;
+        }
+        Duration delay = backoff;
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        restarts++;
+        announce(name() + " (pid " + ended.pid() + ") exited with code " + ended.exitValue()
+                + ", not stopped by the launcher; restarting it in " + delay.toSeconds() + " s (restart " + restarts + ")");
+        RESTARTS.schedule(this::restartAfterDeath, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void restartAfterDeath() {
+        synchronized (this) {
+            if (!wanted || !supervised || launcherExiting || isAlive()) {
+                return;
+            }
+            launch();
+        }
+        try {
+            awaitReady(RESTART_READY_TIMEOUT);
+            announce(name() + " is ready again (pid " + pid() + ")");
+        } catch (LaunchException e) {
+            // It died while starting: exited() schedules the next attempt, with a longer back-off.
+        }
+    }
+
+    private boolean answersReady(String baseUrl) {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        try {
+            return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false; // not listening (yet)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while waiting for " + name());
+        }
+    }
+
+    /** One line on the launcher's console and in the service's log, which tells the whole story. */
+    private void announce(String message) {
+        System.out.println("ordercycle: " + message);
+        String line = LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " [ordercycle launcher] " + message + "\n";
+        try {
+            Files.writeString(logFile, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the console line is there
+        }
     }
 
     private static void sleep(Duration duration) {

@@ -29,6 +29,9 @@ public final class EventJson {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             // A newer producer may add fields; an older consumer must still read the event.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Numbers and flags are required (they cannot be marked optional): one that is absent or null must not
+            // read as 0 or false and be applied as if it were a value. The record is unreadable instead: poison.
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             // Absent optional fields stay absent rather than "null".
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();

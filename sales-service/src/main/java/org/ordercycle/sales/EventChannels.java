@@ -2,6 +2,7 @@ package org.ordercycle.sales;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -19,7 +20,7 @@ class EventChannels {
 
     @Incoming("contact-customers")
     @Blocking
-    CompletionStage<Void> contactCustomers(Message<String> record) {
-        return events.dispatch(record);
+    CompletionStage<Void> contactCustomers(Message<List<String>> records) {
+        return events.dispatch(records);
     }
 }

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Prunes what the kit no longer needs: outbox rows long sent, inbox rows older than any redelivery could be,
- * idempotency keys older than any client retry.
+ * idempotency keys older than any client retry, dead letters resolved longer ago than their retention (unresolved
+ * ones stay until an operator acts).
  * Deletes in small batches so that it never holds many locks or a long transaction.
  */
 @ApplicationScoped
@@ -28,6 +29,10 @@ public class Housekeeping {
     private static final String PRUNE_INBOX = """
             delete from kit_inbox where (consumer, event_id) in
               (select consumer, event_id from kit_inbox where received_at < ? limit %d)""".formatted(BATCH);
+
+    private static final String PRUNE_DEAD_LETTERS = """
+            delete from kit_dead_letter where id in
+              (select id from kit_dead_letter where resolved_at < ? limit %d)""".formatted(BATCH);
 
     private static final String PRUNE_IDEMPOTENCY = """
             delete from kit_idempotency where (scope, key) in
@@ -58,10 +63,12 @@ public class Housekeeping {
         int outbox = deleteAll(PRUNE_OUTBOX, now.minus(config.outbox().retention()));
         int inbox = deleteAll(PRUNE_INBOX, now.minus(config.inbox().retention()));
         int keys = deleteAll(PRUNE_IDEMPOTENCY, now.minus(config.idempotency().retention()));
-        if (outbox + inbox + keys > 0) {
-            LOG.infof("Pruned %d sent outbox rows, %d inbox rows and %d idempotency keys", outbox, inbox, keys);
+        int deadLetters = deleteAll(PRUNE_DEAD_LETTERS, now.minus(config.deadLetters().retention()));
+        if (outbox + inbox + keys + deadLetters > 0) {
+            LOG.infof("Pruned %d sent outbox rows, %d inbox rows, %d idempotency keys and %d resolved dead letters",
+                    outbox, inbox, keys, deadLetters);
         }
-        return outbox + inbox + keys;
+        return outbox + inbox + keys + deadLetters;
     }
 
     private int deleteAll(String sql, Instant before) throws SQLException {

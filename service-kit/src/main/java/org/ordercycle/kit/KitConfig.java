@@ -37,8 +37,6 @@ public interface KitConfig {
 
     Topics topics();
 
-    DeadLetters deadLetters();
-
     interface Outbox {
         /** How often the relay looks for rows when no commit woke it up. */
         @WithDefault("PT0.5S")
@@ -73,6 +71,24 @@ public interface KitConfig {
         /** Set false to run a service without a relay (another process relays its outbox). */
         @WithDefault("true")
         boolean relayEnabled();
+
+        /**
+         * How many times the broker may refuse a row for good (too large, not authorized, topic missing) before the
+         * relay parks it; retriable failures (broker down, timeouts) never count.
+         */
+        @WithDefault("5")
+        int parkAfterAttempts();
+
+        /**
+         * How long the relay may go without a successful round while events wait before its health check
+         * ({@code outbox-relay}) reports DOWN; also the longest a relay query may run before it is cancelled.
+         */
+        @WithDefault("PT1M")
+        Duration livenessTimeout();
+
+        /** The largest record the relay sends (the producer's {@code max.request.size}); a larger row is parked. */
+        @WithDefault("1048576")
+        int maxRequestSize();
     }
 
     interface Inbox {
@@ -88,12 +104,45 @@ public interface KitConfig {
     }
 
     interface Consumer {
-        /** First wait before retrying a record that failed because the service's own database is down. */
+        /** First wait before trying a record again (database down, conflict, failing handler); doubles each time. */
         @WithDefault("PT0.2S")
         Duration initialBackoff();
 
         @WithDefault("PT30S")
         Duration maxBackoff();
+
+        /** A handler that fails this often in a row with the same exception has the event dead-lettered. */
+        @WithDefault("5")
+        int failureAttempts();
+
+        /**
+         * Conflicts with concurrent transactions (optimistic lock, unique key, serialization) are retried this often
+         * before the event counts as failing for good: a real race is over after a try or two.
+         */
+        @WithDefault("20")
+        int conflictAttempts();
+
+        /** How often parked events are tried again whatever announced their prerequisite. */
+        @WithDefault("1m")
+        Duration parkedRetryInterval();
+
+        /**
+         * Apply the records of one poll in one transaction (falling back to one at a time when it fails). Off only to
+         * measure the difference: one transaction per record is several times slower.
+         */
+        @WithDefault("true")
+        boolean transactionPerPoll();
+    }
+
+    DeadLetters deadLetters();
+
+    interface DeadLetters {
+        /**
+         * How long dead letters are kept: set as {@code retention.ms} on every {@code .dlq} topic, and how long a
+         * resolved dead letter stays listed (unresolved ones stay until an operator replays or resolves them).
+         */
+        @WithDefault("P30D")
+        Duration retention();
     }
 
     interface Topics {
@@ -119,11 +168,5 @@ public interface KitConfig {
         /** How long start-up waits for the broker before it goes on and keeps trying in the background. */
         @WithDefault("PT15S")
         Duration startupTimeout();
-    }
-
-    interface DeadLetters {
-        /** How long a dead-letter topic keeps its records: its {@code retention.ms}, set and verified at start. */
-        @WithDefault("P30D")
-        Duration retention();
     }
 }

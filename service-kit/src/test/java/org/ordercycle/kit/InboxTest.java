@@ -9,7 +9,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Order;
@@ -49,6 +52,57 @@ class InboxTest {
 
         assertThat(effectsOfEvent(dataSource, placed.eventId())).isEqualTo(1);
         assertThat(duplicates() - duplicatesBefore).isEqualTo(2);
+    }
+
+    @Test
+    void inboxIsKeptPerHandlerSoAHandlerAddedLaterAppliesWhatTheOthersApplied() throws Exception {
+        OrderPlaced placed = orderPlaced(UUID.randomUUID());
+        IncomingEvent record = incoming("OrderPlaced", placed.orderId().toString(), EventJson.mapper().writeValueAsString(placed));
+
+        assertThat(dispatcher.deliver(List.of(record), handler -> handler.id().equals(TestOrderHandlers.ID)))
+                .containsExactly(Delivery.HANDLED);
+        assertThat(lateEffects(placed)).isZero();
+
+        assertThat(dispatcher.deliver(record)).isEqualTo(Delivery.HANDLED);
+        assertThat(effectsOfEvent(dataSource, placed.eventId())).isEqualTo(1);
+        assertThat(lateEffects(placed)).isEqualTo(1);
+        assertThat(dispatcher.deliver(record)).isEqualTo(Delivery.DUPLICATE);
+    }
+
+    @Test
+    void inboxRowsFromBeforeHandlerIdsCountForEveryHandler() throws Exception {
+        OrderPlaced placed = orderPlaced(UUID.randomUUID());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into kit_inbox (consumer, event_id, event_type) values ('*', ?, 'OrderPlaced')")) {
+            insert.setObject(1, placed.eventId());
+            insert.executeUpdate();
+        }
+
+        assertThat(dispatcher.deliver(incoming("OrderPlaced", placed.orderId().toString(),
+                EventJson.mapper().writeValueAsString(placed)))).isEqualTo(Delivery.DUPLICATE);
+        assertThat(effectsOfEvent(dataSource, placed.eventId())).isZero();
+        assertThat(lateEffects(placed)).isZero();
+    }
+
+    @Test
+    void aPollIsAppliedInOrderAndADuplicateWithinItOnce() throws Exception {
+        OrderPlaced first = orderPlaced(UUID.randomUUID());
+        OrderPlaced second = orderPlaced(first.orderId());
+        IncomingEvent one = incoming("OrderPlaced", first.orderId().toString(), EventJson.mapper().writeValueAsString(first));
+        IncomingEvent two = incoming("OrderPlaced", first.orderId().toString(), EventJson.mapper().writeValueAsString(second));
+
+        assertThat(dispatcher.deliver(List.of(one, two, one)))
+                .containsExactly(Delivery.HANDLED, Delivery.HANDLED, Delivery.DUPLICATE);
+        assertThat(KitTestSupport.count(dataSource, """
+                select count(*) from test_effect a join test_effect b on a.order_id = b.order_id
+                 where a.event_id = ? and b.event_id = ? and a.seq < b.seq""", first.eventId(), second.eventId()))
+                .isEqualTo(1);
+        assertThat(effectsOfEvent(dataSource, first.eventId())).isEqualTo(1);
+    }
+
+    private long lateEffects(OrderPlaced placed) {
+        return KitTestSupport.count(dataSource, "select count(*) from test_late_effect where event_id = ?", placed.eventId());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.ordercycle.events.contact.Classification;
 import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
 
@@ -25,7 +26,7 @@ final class KitTestSupport {
 
     static OrderPlaced orderPlaced(UUID orderId, String salesperson) {
         return new OrderPlaced(UUID.randomUUID(), Instant.now(), orderId, UUID.randomUUID(),
-                List.of(new OrderLine(1, "SKU-1", BigDecimal.ONE, null, null, null)), "EUR", null, null,
+                List.of(new OrderLine(1, "SKU-1", BigDecimal.ONE, null, null, null)), "EUR", null, Classification.EXTERNAL,
                 salesperson);
     }
 

@@ -15,6 +15,7 @@ import static org.ordercycle.kit.testing.TopicClient.readAll;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
@@ -22,6 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;
@@ -176,6 +180,50 @@ class OutboxTest {
         assertThat(count(dataSource, "select count(distinct event_id) from test_effect where order_id = any(?)",
                 (Object) orders.toArray(UUID[]::new))).isEqualTo(500);
         assertThat(outOfOrderEffects(dataSource, orders)).isZero();
+    }
+
+    /**
+     * Two transactions publish for one order without anything else to make them conflict; the one that started first
+     * commits last if it can. The topic holds the events in the order the transactions committed.
+     */
+    @Test
+    void concurrentPublishersOfOneKeyAreSentInCommitOrder() throws Exception {
+        UUID order = UUID.randomUUID();
+        OrderPlaced startedFirst = orderPlaced(order);
+        OrderPlaced startedSecond = orderPlaced(order);
+        CountDownLatch firstPublished = new CountDownLatch(1);
+        AtomicBoolean secondCommittedFirst = new AtomicBoolean();
+        relay.stop(); // so that the relay reads both rows only after both commits, in id order
+        try {
+            CompletableFuture<Void> secondWriter = CompletableFuture.runAsync(() -> {
+                try {
+                    firstPublished.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                QuarkusTransaction.requiringNew().run(() -> outbox.publish(startedSecond));
+            });
+            QuarkusTransaction.requiringNew().run(() -> {
+                outbox.publish(startedFirst);
+                firstPublished.countDown();
+                // Commit only after the second writer has committed, or once it waits for a lock this one holds.
+                await().atMost(20, SECONDS).until(() -> secondWriter.isDone() || count(dataSource,
+                        "select count(*) from pg_locks where locktype = 'advisory' and not granted") > 0);
+                secondCommittedFirst.set(secondWriter.isDone());
+            });
+            secondWriter.get(20, SECONDS);
+        } finally {
+            relay.start();
+        }
+        List<String> commitOrder = (secondCommittedFirst.get() ? List.of(startedSecond, startedFirst)
+                : List.of(startedFirst, startedSecond)).stream().map(event -> event.eventId().toString()).toList();
+
+        await().atMost(30, SECONDS).until(() -> effectsOf(dataSource, order) == 2);
+        List<String> onTopic = readAll("sales.orders").stream()
+                .filter(record -> order.toString().equals(record.key()))
+                .map(record -> header(record, CloudEventHeaders.ID))
+                .toList();
+        assertThat(onTopic).as("events on the topic, in the order the transactions committed").isEqualTo(commitOrder);
     }
 
     private static String traceId(String traceparent) {

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ordercycle.events.sales.OrderCancelled;
 import org.ordercycle.events.sales.OrderDeclined;
 import org.ordercycle.events.sales.OrderPlaced;
@@ -17,8 +19,19 @@ import org.ordercycle.kit.outbox.Outbox;
 @ApplicationScoped
 class TestOrderHandlers implements EventHandlers {
 
-    /** A salesperson name that makes the handler refuse the event, as a handler refuses a record it cannot apply. */
+    static final String ID = "TestOrderHandlers.on(OrderPlaced)";
+
+    /** A salesperson name that makes the handler fail every time: a handler bug that this record triggers. */
     static final String REFUSED = "refused-by-handler";
+
+    /** Refused while {@link #broken} is set: a bug that a fix (and a replay) cures. */
+    static final String REFUSED_UNTIL_FIXED = "refused-until-fixed";
+
+    /** Loses a unique-key race on the first try, as when another replica inserted the same row first. */
+    static final String RACE_ONCE = "race-once";
+
+    static volatile boolean broken = true;
+    static final Set<UUID> raced = ConcurrentHashMap.newKeySet();
 
     private final AgroalDataSource dataSource;
     private final Outbox outbox;
@@ -29,8 +42,11 @@ class TestOrderHandlers implements EventHandlers {
     }
 
     void on(OrderPlaced event) throws SQLException {
-        if (REFUSED.equals(event.salesperson())) {
-            throw new IllegalArgumentException("salesperson " + REFUSED + " is not allowed to place orders");
+        if (REFUSED.equals(event.salesperson()) || REFUSED_UNTIL_FIXED.equals(event.salesperson()) && broken) {
+            throw new IllegalArgumentException("salesperson " + event.salesperson() + " is not allowed to place orders");
+        }
+        if (RACE_ONCE.equals(event.salesperson()) && raced.add(event.eventId())) {
+            throw new SQLException("duplicate key value violates unique constraint \"test_effect_pkey\"", "23505");
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(

@@ -4,14 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +15,10 @@ import java.util.Map;
  * Starts a main class from the Kafka broker's jars in a child JVM, under {@link ParentWatchdog} so the
  * child ends when this JVM ends.
  *
- * <p>The broker's jars are listed in the resource {@value #CLASSPATH_RESOURCE}, written at build time
- * (see this module's pom.xml). They are never on this JVM's classpath, so the broker's dependencies
- * cannot clash with Quarkus'.
+ * <p>The broker's jars ship inside this library ({@link BrokerJars}, written at build time, see this module's
+ * pom.xml). They are never on this JVM's classpath, so the broker's dependencies cannot clash with Quarkus'.
  */
 final class ChildJvm {
-
-    static final String CLASSPATH_RESOURCE = "kafka-broker.classpath";
 
     private ChildJvm() {
     }
@@ -106,32 +99,16 @@ final class ChildJvm {
     }
 
     private static List<String> brokerJars() {
-        String listing;
-        try (InputStream in = ChildJvm.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
-            if (in == null) {
-                throw new ServerStartException("Kafka broker classpath resource " + CLASSPATH_RESOURCE
-                        + " is missing: build test-infra with Maven");
-            }
-            listing = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + CLASSPATH_RESOURCE, e);
-        }
-        List<String> jars = new ArrayList<>();
-        for (String jar : listing.split(File.pathSeparator)) {
-            if (!Files.isRegularFile(Path.of(jar))) {
-                throw new ServerStartException("Kafka broker jar " + jar + " is missing: rebuild test-infra with Maven");
-            }
-            jars.add(jar);
-        }
-        return jars;
+        return BrokerJars.files().stream().map(Path::toString).toList();
     }
 
     /**
      * A folder holding only ParentWatchdog.class. It is copied out of whatever this class was loaded from
-     * (a jar, target/classes, or a Quarkus class loader that has no file at all), named after its content
-     * so that different versions never overwrite each other.
+     * (a jar, target/classes, or a Quarkus class loader that has no file at all) into the per-user private
+     * working folder (never a shared, world-writable one: the child JVM runs what it finds there), named after
+     * its content so that different versions never overwrite each other.
      */
-    private static Path watchdogFolder() {
+    static Path watchdogFolder() {
         String resource = ParentWatchdog.class.getSimpleName() + ".class";
         byte[] bytes;
         try (InputStream in = ParentWatchdog.class.getResourceAsStream(resource)) {
@@ -142,7 +119,7 @@ final class ChildJvm {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + resource, e);
         }
-        Path folder = Dirs.root().resolve("watchdog-" + sha256(bytes).substring(0, 16));
+        Path folder = Dirs.root().resolve("watchdog-" + BrokerJars.sha256(bytes).substring(0, 16));
         Path classFile = folder.resolve(ParentWatchdog.class.getName().replace('.', '/') + ".class");
         if (!Files.exists(classFile)) {
             try {
@@ -155,13 +132,5 @@ final class ChildJvm {
             }
         }
         return folder;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

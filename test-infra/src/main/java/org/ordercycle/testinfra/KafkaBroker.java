@@ -59,7 +59,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** A broker on free ports in a temporary folder, which {@link #close()} removes. */
     public static KafkaBroker startEphemeral() {
-        return start(new KafkaBroker(PidRegistry.temporaryFolder("kafka-"), Ports.freePort(), Ports.freePort(), false, false));
+        return Ports.startOnFreePorts(2, Ports::freePort, ports -> startInTemporaryFolder(ports, false));
     }
 
     /**
@@ -75,7 +75,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** TestInfra's broker, started once per JVM; never removed by {@link #close()}. */
     static KafkaBroker startShared() {
-        return start(new KafkaBroker(PidRegistry.temporaryFolder("kafka-"), Ports.freePort(), Ports.freePort(), false, true));
+        return Ports.startOnFreePorts(2, Ports::freePort, ports -> startInTemporaryFolder(ports, true));
+    }
+
+    /** On a port and a controller port chosen free; a failed start leaves its folder (and log) to a later sweep. */
+    private static KafkaBroker startInTemporaryFolder(int[] ports, boolean shared) {
+        return start(new KafkaBroker(PidRegistry.temporaryFolder("kafka-"), ports[0], ports[1], false, shared));
     }
 
     /** A handle on a running shared broker, e.g. one started from another class loader. */
@@ -118,11 +123,11 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Graceful stop (SIGTERM, Kafka closes its logs cleanly); waits until the process is gone. */
+    /** Graceful stop (SIGTERM through the JDK, Kafka closes its logs cleanly); waits until the process is gone. */
     public void stop() {
         synchronized (JvmWide.lock("server:" + dir)) {
             brokerProcess().ifPresent(process -> {
-                Processes.stop(process, "TERM", STOP_GRACE);
+                Processes.stop(process, Processes.StopRequest.TERMINATE, STOP_GRACE);
                 PidRegistry.unregisterProcess(PidRegistry.Kind.KAFKA, process.pid());
             });
             deletePidFile();

@@ -11,8 +11,14 @@ import java.util.concurrent.CompletionException;
  * {@code @WithTestResource(OrderCycleTestResource.class)} or, with its own database,
  * {@code @WithTestResource(value = OrderCycleTestResource.class, initArgs = @ResourceArg(name = "database", value = "sales"))}.
  *
- * <p>Init args: {@code database} (default "ordercycle"), {@code username} and {@code password} (default: the
- * database name). The database and its owner are created if absent.
+ * <p>Init args: {@code database} (default "ordercycle"), {@code username} and {@code password} of the service's
+ * runtime user (default: the database name). The database is created if absent, owned by the role
+ * {@code <database>_owner}, which runs the Flyway migrations ({@code quarkus.flyway.username/password}; its
+ * password is random, one per JVM); the runtime user may only read and write rows (see
+ * {@link Postgres#createDatabase(String, Login, Login)}). Both authenticate with a password (SCRAM).
+ *
+ * <p>As the launcher does, it sets the kit's topic replication factor and min.insync.replicas to 1 (one broker),
+ * and the management interface's test port to 0 (any free port: test JVMs of several builds run side by side).
  *
  * <p>The servers start once per JVM, not per test class or Quarkus restart, and outlive {@link #stop()}:
  * a shutdown hook stops them when the JVM exits.
@@ -39,14 +45,33 @@ public class OrderCycleTestResource implements QuarkusTestResourceLifecycleManag
                 OrderCycleTestResource::runInNewThread);
         Postgres postgres = TestInfra.postgres();
         postgres.start(); // again, if an earlier test stopped it and did not start it (no-op while it runs)
-        postgres.createDatabase(database, user, secret);
-        return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                "quarkus.datasource.username", user,
-                "quarkus.datasource.password", secret,
-                "kafka.bootstrap.servers", join(kafka).bootstrapServers(),
-                "mp.jwt.verify.publickey.location", TestInfra.jwt().publicKeyFile().toUri().toString(),
-                "quarkus.devservices.enabled", "false");
+        Login owner = new Login(database + "_owner", ownerPassword(database));
+        postgres.createDatabase(database, owner, new Login(user, secret));
+        return Map.ofEntries(
+                Map.entry("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database)),
+                Map.entry("quarkus.datasource.username", user),
+                Map.entry("quarkus.datasource.password", secret),
+                Map.entry("quarkus.flyway.username", owner.user()),
+                Map.entry("quarkus.flyway.password", owner.password()),
+                Map.entry("kafka.bootstrap.servers", join(kafka).bootstrapServers()),
+                Map.entry("ordercycle.kit.topics.replication-factor", "1"),
+                Map.entry("ordercycle.kit.topics.min-insync-replicas", "1"),
+                Map.entry("quarkus.management.test-port", "0"),
+                Map.entry("mp.jwt.verify.publickey.location", TestInfra.jwt().publicKeyFile().toUri().toString()),
+                Map.entry("quarkus.devservices.enabled", "false"));
+    }
+
+    /** One random owner password per database and JVM, the same for every class loader and Quarkus restart. */
+    private static String ownerPassword(String database) {
+        synchronized (JvmWide.lock("owner-password")) {
+            String key = TestInfra.PROPERTY_PREFIX + "postgres.owner-password." + database;
+            String password = System.getProperty(key);
+            if (password == null) {
+                password = Login.randomPassword();
+                System.setProperty(key, password);
+            }
+            return password;
+        }
     }
 
     @Override

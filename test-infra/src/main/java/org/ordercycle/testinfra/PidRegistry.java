@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Remembers the server processes and temporary folders of this JVM in
- * {@code ${java.io.tmpdir}/ordercycle-test-infra/<jvm pid>.pids}, so that a later JVM can clean up what a
- * killed one left behind.
+ * Remembers the server processes and temporary folders of this JVM in {@code <working folder>/<jvm pid>.pids}
+ * (the per-user private folder of {@link Dirs#root()}), so that a later JVM can clean up what a killed one left
+ * behind.
  *
  * <p>The Kafka child JVM stops itself when its parent dies (see {@link ParentWatchdog}), but PostgreSQL is
  * started detached by pg_ctl and survives a {@code kill -9} of the test JVM. Every server start therefore
@@ -27,23 +27,23 @@ final class PidRegistry {
 
     /** A kind of server process: how to recognise it and how to ask it to stop. */
     enum Kind {
-        POSTGRES("INT") {
+        POSTGRES(Processes.StopRequest.INTERRUPT) {
             @Override
             boolean matches(ProcessHandle process) {
                 return process.info().command().map(command -> command.endsWith("/postgres")).orElse(false);
             }
         },
-        KAFKA("TERM") {
+        KAFKA(Processes.StopRequest.TERMINATE) {
             @Override
             boolean matches(ProcessHandle process) {
                 return Processes.commandLine(process).contains(ParentWatchdog.class.getName());
             }
         };
 
-        private final String stopSignal;
+        private final Processes.StopRequest stopRequest;
 
-        Kind(String stopSignal) {
-            this.stopSignal = stopSignal;
+        Kind(Processes.StopRequest stopRequest) {
+            this.stopRequest = stopRequest;
         }
 
         abstract boolean matches(ProcessHandle process);
@@ -68,7 +68,12 @@ final class PidRegistry {
 
     /** A new temporary folder for a server, deleted by a later sweep if this JVM dies without closing the server. */
     static Path temporaryFolder(String prefix) {
-        Path folder = Dirs.createTemp(prefix);
+        return temporaryFolder(Dirs.root(), prefix);
+    }
+
+    /** As above, in {@code parent}; a later sweep deletes it only if {@code parent} is inside the working folder. */
+    static Path temporaryFolder(Path parent, String prefix) {
+        Path folder = Dirs.createTemp(parent, prefix);
         add(FOLDER + folder.toAbsolutePath());
         return folder;
     }
@@ -119,7 +124,10 @@ final class PidRegistry {
         }
         for (String line : lines) {
             if (line.startsWith(FOLDER)) {
-                Dirs.deleteRecursively(Path.of(line.substring(FOLDER.length())));
+                Path folder = Path.of(line.substring(FOLDER.length())).normalize();
+                if (folder.startsWith(Dirs.root()) && !folder.equals(Dirs.root())) { // only what we made there
+                    Dirs.deleteRecursively(folder);
+                }
             }
         }
         try {
@@ -136,7 +144,7 @@ final class PidRegistry {
             Kind kind = Kind.valueOf(parts[0]);
             Processes.alive(Long.parseLong(parts[1]))
                     .filter(kind::matches)
-                    .ifPresent(process -> Processes.stop(process, kind.stopSignal, LEFTOVER_GRACE));
+                    .ifPresent(process -> Processes.stop(process, kind.stopRequest, LEFTOVER_GRACE));
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             // not a line we wrote: ignore it
         }

@@ -3,8 +3,11 @@ package org.ordercycle.testinfra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,27 +15,44 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 /**
  * A real PostgreSQL 17 server from the zonky embedded binaries.
  *
- * <p>Its folder holds the data directory {@code pgdata/} and the server's log {@code postgres.log}. Every
- * control (stop, start, isRunning) works from that folder and PostgreSQL's own {@code postmaster.pid}, so any
- * handle on the same folder controls the same server, whichever class loader or object started it.
+ * <p>Its folder holds the data directory {@code pgdata/}, the server's log {@code postgres.log} and the
+ * superuser's password {@code superuser.password} (readable by its owner only). Every control (stop, start,
+ * isRunning) works from that folder and PostgreSQL's own {@code postmaster.pid}, so any handle on the same folder
+ * controls the same server, whichever class loader or object started it.
+ *
+ * <p>Every connection authenticates with a password (SCRAM-SHA-256), the superuser's too: initdb runs with
+ * {@code --auth=scram-sha-256}, and {@code pg_hba.conf} is rewritten on every start, so a local user who knows the
+ * port cannot walk in. A data directory made by an older version of this class (authentication {@code trust}) is
+ * upgraded on its first start: the superuser gets a password and trust is gone.
  */
 public final class Postgres implements AutoCloseable {
 
     private static final String SERVER = "PostgreSQL";
     private static final String HOST = "127.0.0.1";
     private static final String SUPERUSER = "postgres";
+    private static final String SUPERUSER_PASSWORD_FILE = "superuser.password";
+    /** pg_hba.conf, written at every start: password authentication for everybody, on loopback only. */
+    private static final String HBA = """
+            # Written by OrderCycle test-infra at every start: every connection authenticates with a password (SCRAM).
+            local   all   all                  scram-sha-256
+            host    all   all   127.0.0.1/32   scram-sha-256
+            host    all   all   ::1/128        scram-sha-256
+            """;
+    /** What the runtime role of a service may do with the tables and sequences the owner role creates. */
+    private static final String TABLE_RIGHTS = "SELECT, INSERT, UPDATE, DELETE";
+    private static final String SEQUENCE_RIGHTS = "USAGE, SELECT";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     /** What pg_ctl logs when the server it started exits during startup. */
@@ -62,7 +82,12 @@ public final class Postgres implements AutoCloseable {
 
     /** A server with test settings (fsync etc. off) on a free port in a temporary folder, which {@link #close()} removes. */
     public static Postgres startEphemeral() {
-        return start(new Postgres(PidRegistry.temporaryFolder("postgres-"), Ports.freePort(), false, false));
+        return startEphemeral(Ports::freePort);
+    }
+
+    /** As above, with ports from {@code freePorts}; one taken before the server bound it is replaced. */
+    static Postgres startEphemeral(IntSupplier freePorts) {
+        return Ports.startOnFreePorts(1, freePorts, ports -> startInTemporaryFolder(ports[0], false));
     }
 
     /**
@@ -76,7 +101,12 @@ public final class Postgres implements AutoCloseable {
 
     /** TestInfra's server, started once per JVM; never removed by {@link #close()}. */
     static Postgres startShared() {
-        return start(new Postgres(PidRegistry.temporaryFolder("postgres-"), Ports.freePort(), false, true));
+        return Ports.startOnFreePorts(1, Ports::freePort, ports -> startInTemporaryFolder(ports[0], true));
+    }
+
+    /** A failed start leaves its folder, with the log its message names, to the sweep after this JVM. */
+    private static Postgres startInTemporaryFolder(int port, boolean shared) {
+        return start(new Postgres(PidRegistry.temporaryFolder("postgres-"), port, false, shared));
     }
 
     /** A handle on a running shared server, e.g. one started from another class loader. */
@@ -102,23 +132,88 @@ public final class Postgres implements AutoCloseable {
     }
 
     /**
-     * Creates, if absent, a login role {@code user} with {@code password} and a database owned by it.
-     * Names must be plain lower-case SQL identifiers.
+     * Creates, if absent, a login role {@code user} and a database owned by it that only this role (and the
+     * superuser) may connect to. The password is set on every call. Names must be plain lower-case SQL identifiers.
      */
     public void createDatabase(String database, String user, String password) {
+        createDatabase(database, new Login(user, password), null);
+    }
+
+    /**
+     * A service's database, created if absent, with two login roles whose passwords are set on every call:
+     * <ul>
+     * <li>{@code owner} owns the database and its {@code public} schema: it runs the migrations (Flyway);</li>
+     * <li>{@code runtime} may connect, and read and write the rows of every table and sequence the owner creates
+     *     there ({@value #TABLE_RIGHTS}; {@value #SEQUENCE_RIGHTS} on sequences), nothing else: no DDL.</li>
+     * </ul>
+     * Nobody else may connect: CONNECT is revoked from PUBLIC here and on the {@code postgres} and
+     * {@code template1} databases, so one service's roles cannot reach another service's database. A database whose
+     * owner is {@code runtime} (the layout before owner roles) is handed to {@code owner} with everything in it.
+     */
+    public void createDatabase(String database, Login owner, Login runtime) {
         requireIdentifier("database", database);
-        requireIdentifier("user", user);
-        Objects.requireNonNull(password, "password");
-        try (Connection admin = connectAsSuperuser()) {
-            if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", user)) {
-                executeUnlessDuplicate(admin, "CREATE ROLE " + user + " LOGIN PASSWORD " + quoteLiteral(password));
+        requireIdentifier("user", owner.user());
+        if (runtime != null) {
+            requireIdentifier("user", runtime.user());
+            if (runtime.user().equals(owner.user())) {
+                throw new IllegalArgumentException("the runtime user must not be the owner: " + owner.user());
             }
-            if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
-                executeUnlessDuplicate(admin, "CREATE DATABASE " + database + " OWNER " + user);
+        }
+        synchronized (JvmWide.lock("create-database:" + dir)) {
+            try (Connection admin = connectAsSuperuser("postgres")) {
+                ensureLogin(admin, owner);
+                if (runtime != null) {
+                    ensureLogin(admin, runtime);
+                }
+                String currentOwner = queryOne(admin,
+                        "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?", database);
+                if (currentOwner == null) {
+                    executeUnlessDuplicate(admin, "CREATE DATABASE " + database + " OWNER " + owner.user());
+                } else if (runtime != null && runtime.user().equals(currentOwner)) {
+                    // Ownership first: a change of owner rewrites the old owner's grants, ours among them.
+                    try (Connection inDatabase = connectAsSuperuser(database)) {
+                        execute(inDatabase, "REASSIGN OWNED BY " + runtime.user() + " TO " + owner.user());
+                    }
+                }
+                if (currentOwner != null) {
+                    execute(admin, "ALTER DATABASE " + database + " OWNER TO " + owner.user());
+                }
+                execute(admin, "REVOKE ALL ON DATABASE postgres, template1 FROM PUBLIC",
+                        "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
+                if (runtime != null) {
+                    execute(admin, "GRANT CONNECT ON DATABASE " + database + " TO " + runtime.user());
+                    try (Connection inDatabase = connectAsSuperuser(database)) {
+                        grantRowAccess(inDatabase, owner.user(), runtime.user());
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create database " + database + " for " + owner.user()
+                        + " on " + SERVER + " port " + port + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * A connection as the superuser, for set-up and for tests that need it (e.g. ending other sessions). Services
+     * never get these credentials.
+     */
+    public Connection connectAsSuperuser(String database) throws SQLException {
+        return connectWith(SUPERUSER, superuserPassword(), database);
+    }
+
+    /**
+     * Switches the running server to durable settings (fsync, synchronous_commit, full_page_writes on) or back to
+     * the test settings, without a restart: for a benchmark that must measure what production pays for a commit.
+     */
+    public void setDurable(boolean durable) {
+        Map<String, String> settings = durable ? DURABLE_CONFIG : TEST_CONFIG;
+        try (Connection admin = connectAsSuperuser("postgres"); java.sql.Statement statement = admin.createStatement()) {
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
+                statement.execute("ALTER SYSTEM SET " + setting.getKey() + " = " + quoteLiteral(setting.getValue()));
+            }
+            statement.execute("SELECT pg_reload_conf()");
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create database " + database + " for " + user
-                    + " on " + SERVER + " port " + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not change the durability of " + SERVER + ": " + e.getMessage(), e);
         }
     }
 
@@ -148,7 +243,7 @@ public final class Postgres implements AutoCloseable {
     public void stop() {
         synchronized (JvmWide.lock("server:" + dir)) {
             postmaster().ifPresent(postmaster -> {
-                Processes.stop(postmaster, "INT", STOP_GRACE);
+                Processes.stop(postmaster, Processes.StopRequest.INTERRUPT, STOP_GRACE);
                 PidRegistry.unregisterProcess(PidRegistry.Kind.POSTGRES, postmaster.pid());
             });
         }
@@ -189,6 +284,11 @@ public final class Postgres implements AutoCloseable {
      */
     private void startEmbedded(LogTail log) throws IOException {
         Map<String, String> config = durable ? DURABLE_CONFIG : TEST_CONFIG;
+        boolean initialised = Files.exists(dataDirectory().resolve("postgresql.conf"));
+        // A data directory without our password file was made with authentication "trust": start it as it is
+        // once, give the superuser a password, then switch to SCRAM (upgradeFromTrust).
+        boolean madeWithTrust = initialised && !Files.exists(superuserPasswordFile());
+        String password = madeWithTrust ? Login.randomPassword() : superuserPassword();
         ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(logFile().toFile());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory())
@@ -197,7 +297,16 @@ public final class Postgres implements AutoCloseable {
                 .setPort(port)
                 .setPGStartupWait(START_TIMEOUT)
                 .setOutputRedirector(toLog)
-                .setErrorRedirector(toLog);
+                .setErrorRedirector(toLog)
+                .setConnectConfig("password", password)
+                // zonky runs initdb with "-A trust" and appends these as --key=value: the later option wins.
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", superuserPasswordFile().toString())
+                .setDataDirectoryCustomizer(pgdata -> {
+                    if (!madeWithTrust) {
+                        writeHba(pgdata.toPath());
+                    }
+                });
         config.forEach(builder::setServerConfig);
 
         FutureTask<EmbeddedPostgres> start = new FutureTask<>(builder::start);
@@ -207,6 +316,9 @@ public final class Postgres implements AutoCloseable {
         while (true) {
             try {
                 start.get(100, TimeUnit.MILLISECONDS);
+                if (madeWithTrust) {
+                    upgradeFromTrust(password);
+                }
                 return;
             } catch (TimeoutException e) {
                 if (log.contains(PG_CTL_FAILED)) {
@@ -256,23 +368,110 @@ public final class Postgres implements AutoCloseable {
         return log.lastLineWith("FATAL", "PANIC", "ERROR").map(line -> ": " + line).orElse("") + ", see " + log.file();
     }
 
-    private Connection connectAsSuperuser() throws SQLException {
+    /**
+     * A data directory made with authentication "trust" (by an earlier version of this class): the superuser gets
+     * {@code password}, pg_hba.conf is replaced and reloaded, and only then is the password file written, so a
+     * failure half-way is tried again at the next start.
+     */
+    private void upgradeFromTrust(String password) throws IOException {
+        try (Connection admin = connectWith(SUPERUSER, password, "postgres")) {
+            execute(admin, "ALTER ROLE " + SUPERUSER + " PASSWORD " + quoteLiteral(password));
+            writeHba(dataDirectory());
+            execute(admin, "SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("could not switch authentication from trust to scram-sha-256: " + e.getMessage(), e);
+        }
+        writeSecret(superuserPasswordFile(), password);
+    }
+
+    private static void writeHba(Path pgdata) {
+        try {
+            Files.writeString(pgdata.resolve("pg_hba.conf"), HBA);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + pgdata.resolve("pg_hba.conf"), e);
+        }
+    }
+
+    /** The superuser's password, created (random, owner-readable only) with the server's folder. */
+    private String superuserPassword() {
+        synchronized (JvmWide.lock("superuser-password:" + dir)) {
+            Path file = superuserPasswordFile();
+            try {
+                if (!Files.exists(file)) {
+                    writeSecret(file, Login.randomPassword());
+                }
+                return Files.readString(file).trim();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read " + file, e);
+            }
+        }
+    }
+
+    private Path superuserPasswordFile() {
+        return dir.resolve(SUPERUSER_PASSWORD_FILE);
+    }
+
+    /** Written to a temporary name with owner-only permissions first, then renamed: never readable by others. */
+    private static void writeSecret(Path file, String secret) {
+        try {
+            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temp, secret + "\n");
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+    }
+
+    /**
+     * The driver directly, not DriverManager: DriverManager refuses drivers from other class loaders, and Quarkus
+     * tests use several.
+     */
+    private Connection connectWith(String user, String password, String database) throws SQLException {
         Properties properties = new Properties();
-        properties.setProperty("user", SUPERUSER);
-        // The driver directly, not DriverManager: DriverManager refuses drivers from other class loaders,
-        // and Quarkus tests use several.
-        Connection connection = new org.postgresql.Driver().connect(jdbcUrl("postgres"), properties);
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        Connection connection = new org.postgresql.Driver().connect(jdbcUrl(database), properties);
         if (connection == null) {
-            throw new SQLException("The PostgreSQL driver rejected " + jdbcUrl("postgres"));
+            throw new SQLException("The PostgreSQL driver rejected " + jdbcUrl(database));
         }
         return connection;
     }
 
-    private static boolean exists(Connection connection, String query, String name) throws SQLException {
+    /** LOGIN with {@code password}, and no power beyond its own objects (also for a role made by an older layout). */
+    private static void ensureLogin(Connection admin, Login login) throws SQLException {
+        String attributes = " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD " + quoteLiteral(login.password());
+        if (queryOne(admin, "SELECT rolname FROM pg_roles WHERE rolname = ?", login.user()) == null) {
+            executeUnlessDuplicate(admin, "CREATE ROLE " + login.user() + attributes);
+        }
+        execute(admin, "ALTER ROLE " + login.user() + attributes);
+    }
+
+    /** Row access for {@code runtime} to what {@code owner} has created and will create in schema public. */
+    private static void grantRowAccess(Connection inDatabase, String owner, String runtime) throws SQLException {
+        execute(inDatabase,
+                "GRANT USAGE ON SCHEMA public TO " + runtime,
+                "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " IN SCHEMA public GRANT " + TABLE_RIGHTS
+                        + " ON TABLES TO " + runtime,
+                "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " IN SCHEMA public GRANT " + SEQUENCE_RIGHTS
+                        + " ON SEQUENCES TO " + runtime,
+                "GRANT " + TABLE_RIGHTS + " ON ALL TABLES IN SCHEMA public TO " + runtime,
+                "GRANT " + SEQUENCE_RIGHTS + " ON ALL SEQUENCES IN SCHEMA public TO " + runtime);
+    }
+
+    private static String queryOne(Connection connection, String query, String parameter) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, name);
+            statement.setString(1, parameter);
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String... sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String each : sql) {
+                statement.execute(each);
             }
         }
     }

@@ -49,33 +49,36 @@ final class Processes {
     /**
      * Alive, and for a process that is not our child also not a zombie: PostgreSQL is not our child, and when it
      * exits it stays a zombie until the system's init process reaps it, which can take seconds, while
-     * {@link ProcessHandle#isAlive()} counts zombies as alive. Our own children (the Kafka JVM) are reaped by the
-     * JDK as soon as all their threads are gone, so for them isAlive() is exact.
+     * {@link ProcessHandle#isAlive()} counts zombies as alive. A zombie has no executable any more, so the JDK
+     * reports no command for it (Linux and macOS alike); our own servers run as our user, so for a live one it
+     * does. Our own children (the Kafka JVM) are reaped by the JDK as soon as they exit, so for them isAlive()
+     * is exact.
      */
     static boolean isRunning(ProcessHandle process) {
         if (!process.isAlive()) {
             return false;
         }
         boolean ourChild = process.parent().map(parent -> parent.pid() == ProcessHandle.current().pid()).orElse(false);
-        return ourChild || !isZombie(process);
+        return ourChild || process.info().command().isPresent();
     }
 
-    private static boolean isZombie(ProcessHandle process) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            int endOfName = stat.lastIndexOf(')'); // "pid (name) state ..."
-            return endOfName > 0 && endOfName + 2 < stat.length() && stat.charAt(endOfName + 2) == 'Z';
-        } catch (IOException e) { // gone meanwhile, or no /proc
-            return false;
+    /** How a server is asked to stop before it is killed. */
+    enum StopRequest {
+        /** SIGTERM, sent by the JDK ({@link ProcessHandle#destroy()}): Kafka and the JVMs shut down cleanly. */
+        TERMINATE,
+        /**
+         * SIGINT: PostgreSQL's "fast" shutdown (sessions are ended, data flushed). SIGTERM would be its "smart"
+         * shutdown, which waits for every client to disconnect, and the JDK can send no other signal.
+         */
+        INTERRUPT
+    }
+
+    /** Asks a process to stop, waits up to {@code grace}, then kills it. Returns when the process is gone. */
+    static void stop(ProcessHandle process, StopRequest request, Duration grace) {
+        switch (request) {
+            case TERMINATE -> process.destroy();
+            case INTERRUPT -> Signals.interrupt(process);
         }
-    }
-
-    /**
-     * Asks a process to stop with a signal (TERM, or INT for PostgreSQL's "fast" shutdown, which Java
-     * cannot send itself), waits up to {@code grace}, then kills it. Returns when the process is gone.
-     */
-    static void stop(ProcessHandle process, String signal, Duration grace) {
-        sendSignal(process.pid(), signal);
         if (!awaitExit(process, grace)) {
             kill(process);
         }
@@ -105,19 +108,5 @@ final class Processes {
             }
         }
         return true;
-    }
-
-    private static void sendSignal(long pid, String signal) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            kill.waitFor(); // a non-zero exit means the process is already gone
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not send SIG" + signal + " to process " + pid, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -115,8 +115,8 @@ class KafkaBrokerTest {
     @Test
     void brokerRunsTheKafkaVersionOfTheClients() throws Exception {
         String classpath;
-        try (InputStream in = KafkaBroker.class.getResourceAsStream(ChildJvm.CLASSPATH_RESOURCE)) {
-            assertNotNull(in, "the build writes " + ChildJvm.CLASSPATH_RESOURCE);
+        try (InputStream in = KafkaBroker.class.getResourceAsStream(BrokerJars.LISTING)) {
+            assertNotNull(in, "the build writes " + BrokerJars.LISTING);
             classpath = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertTrue(classpath.contains("/kafka_2.13-" + AppInfoParser.getVersion() + ".jar"),

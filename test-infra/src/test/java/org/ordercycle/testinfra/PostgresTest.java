@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,9 +23,8 @@ class PostgresTest {
         Path dir;
         try (Postgres postgres = Postgres.startEphemeral()) {
             dir = postgres.dir();
-            String url = postgres.jdbcUrl("postgres");
-            assertTrue(TestSupport.queryOne(url, "postgres", "", "SELECT version()").startsWith("PostgreSQL 17."));
-            assertEquals("off", TestSupport.queryOne(url, "postgres", "", "SHOW fsync"), "test settings");
+            assertTrue(TestSupport.queryAsSuperuser(postgres, "postgres", "SELECT version()").startsWith("PostgreSQL 17."));
+            assertEquals("off", TestSupport.queryAsSuperuser(postgres, "postgres", "SHOW fsync"), "test settings");
 
             postgres.createDatabase("shop", "shop_user", "s3cr'et");
             postgres.createDatabase("shop", "shop_user", "s3cr'et"); // idempotent
@@ -33,7 +34,7 @@ class PostgresTest {
                     "CREATE TABLE item (id int PRIMARY KEY, name text)",
                     "INSERT INTO item VALUES (1, 'pen')");
             assertEquals("pen", TestSupport.queryOne(shop, "shop_user", "s3cr'et", "SELECT name FROM item WHERE id = 1"));
-            assertEquals("shop_user", TestSupport.queryOne(url, "postgres", "",
+            assertEquals("shop_user", TestSupport.queryAsSuperuser(postgres, "postgres",
                     "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'shop'"));
         }
         assertFalse(Files.exists(dir), "an ephemeral server's folder is removed on close");
@@ -43,9 +44,8 @@ class PostgresTest {
     void durableServerKeepsRowsAcrossRestartsAndReopening(@TempDir Path dataDir) throws Exception {
         int port = TestSupport.freePort();
         try (Postgres postgres = Postgres.startDurable(dataDir, port)) {
-            String url = postgres.jdbcUrl("postgres");
             for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
-                assertEquals("on", TestSupport.queryOne(url, "postgres", "", "SHOW " + setting), setting);
+                assertEquals("on", TestSupport.queryAsSuperuser(postgres, "postgres", "SHOW " + setting), setting);
             }
             postgres.createDatabase("ledger", "ledger", "ledger");
             String ledger = postgres.jdbcUrl("ledger");
@@ -62,6 +62,29 @@ class PostgresTest {
 
         try (Postgres reopened = Postgres.startDurable(dataDir, port)) {
             assertEquals("42", TestSupport.queryOne(reopened.jdbcUrl("ledger"), "ledger", "ledger", "SELECT id FROM entry"));
+        }
+    }
+
+    /** Another program binds the port chosen for an ephemeral server before the server does: it gets another. */
+    @Test
+    void portTakenRightAfterItWasChosenIsReplaced() throws Exception {
+        List<Integer> chosen = new ArrayList<>();
+        List<ServerSocket> grabbed = new ArrayList<>();
+        try (Postgres postgres = Postgres.startEphemeral(() -> {
+            int port = TestSupport.freePort();
+            chosen.add(port);
+            if (chosen.size() == 1) {
+                grabbed.add(grab(port));
+            }
+            return port;
+        })) {
+            assertEquals(2, chosen.size());
+            assertEquals(chosen.get(1), postgres.port());
+            assertTrue(postgres.isRunning());
+        } finally {
+            for (ServerSocket socket : grabbed) {
+                socket.close();
+            }
         }
     }
 
@@ -87,6 +110,14 @@ class PostgresTest {
                 error.getMessage());
         assertTrue(error.getMessage().endsWith("see " + dataDir.toAbsolutePath().resolve("postgres.log")), error.getMessage());
         assertFalse(error.getMessage().contains("\n"), "one line");
+    }
+
+    private static ServerSocket grab(int port) {
+        try {
+            return new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

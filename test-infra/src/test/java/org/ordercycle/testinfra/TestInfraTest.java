@@ -73,6 +73,18 @@ class TestInfraTest {
         assertEquals("billing", TestSupport.queryOne(config.get("quarkus.datasource.jdbc.url"),
                 config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"), "SELECT current_database()"));
         assertTrue(TestInfra.postgres().isRunning(), "stop() leaves the servers running");
+
+        // Flyway migrates as the owner; the service runs as a user that may only touch rows.
+        assertEquals("billing_owner", config.get("quarkus.flyway.username"));
+        String url = config.get("quarkus.datasource.jdbc.url");
+        TestSupport.execute(url, "billing_owner", config.get("quarkus.flyway.password"), "CREATE TABLE invoice (id int)");
+        TestSupport.execute(url, "billing", config.get("quarkus.datasource.password"), "INSERT INTO invoice VALUES (1)");
+        assertEquals("42501", TestSupport.sqlStateOf(() -> TestSupport.execute(url, "billing",
+                config.get("quarkus.datasource.password"), "CREATE TABLE mine (id int)")));
+
+        // One broker: topics with one replica; management on any free port in tests.
+        assertEquals("1", config.get("ordercycle.kit.topics.replication-factor"));
+        assertEquals("0", config.get("quarkus.management.test-port"));
     }
 
     private static URL[] testClasspathUrls() throws Exception {

@@ -42,6 +42,29 @@ final class TestSupport {
         }
     }
 
+    /** The first column of the first row, queried as the server's superuser. */
+    static String queryAsSuperuser(Postgres postgres, String database, String sql) throws SQLException {
+        try (Connection connection = postgres.connectAsSuperuser(database);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    /** The SQLState of the failure {@code action} ends with (it must fail). */
+    static String sqlStateOf(SqlAction action) {
+        try {
+            action.run();
+        } catch (SQLException e) {
+            return e.getSQLState();
+        }
+        throw new AssertionError("expected an SQLException");
+    }
+
+    interface SqlAction {
+        void run() throws SQLException;
+    }
+
     /** The test classpath as a list of entries (surefire may hide it behind a manifest-only jar). */
     static List<String> testClasspath() {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

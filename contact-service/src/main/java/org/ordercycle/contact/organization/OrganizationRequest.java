@@ -22,10 +22,10 @@ public record OrganizationRequest(
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR") String currency) {
 
     public record AddressRequest(
-            @Size(max = 200) String street,
+            @NotBlank @Size(max = 200) String street,
             @Size(max = 20) String postalCode,
-            @Size(max = 100) String city,
+            @NotBlank @Size(max = 100) String city,
             @Size(max = 100) String region,
-            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO-3166 country code such as DE") String country) {
+            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO-3166 country code such as DE") String country) {
     }
 }

@@ -88,6 +88,7 @@ class OrganizationResourceTest {
         "overlong name    | {\"name\": \"NAME%s\"}                                   | name",
         "bad e-mail       | {\"name\": \"NAME\", \"email\": \"not-an-address\"}      | email",
         "bad country      | {\"name\": \"NAME\", \"address\": {\"country\": \"Germany\"}} | address.country",
+        "address, no city | {\"name\": \"NAME\", \"address\": {\"street\": \"Hauptstr. 1\", \"country\": \"DE\"}} | address.city",
         "bad tier         | {\"name\": \"NAME\", \"tier\": \"Z\"}                    | tier",
         "bad currency     | {\"name\": \"NAME\", \"currency\": \"euro\"}             | currency",
         "wrong type       | {\"name\": \"NAME\", \"address\": \"Berlin\"}            | address",

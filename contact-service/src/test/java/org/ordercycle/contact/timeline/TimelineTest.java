@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.ordercycle.contact.ContactTestResource;
+import org.ordercycle.events.contact.Classification;
 import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.kit.testing.TopicClient;
@@ -68,6 +69,6 @@ class TimelineTest {
 
     private static OrderPlaced order(UUID customer, BigDecimal quantity) {
         return new OrderPlaced(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), customer,
-                List.of(new OrderLine(1, "SKU-1", quantity, null, null, null)), "EUR", null, null, "sam");
+                List.of(new OrderLine(1, "SKU-1", quantity, null, null, null)), "EUR", null, Classification.EXTERNAL, "sam");
     }
 }

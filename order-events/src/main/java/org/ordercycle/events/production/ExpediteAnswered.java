@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.ordercycle.events.Event;
 import org.ordercycle.events.Money;
+import org.ordercycle.events.OptionalField;
 
 /**
  * Production's answer to {@link org.ordercycle.events.sales.ExpediteRequested}: whether it can, by when, and
@@ -14,9 +15,9 @@ import org.ordercycle.events.Money;
  * Published by production on {@code production.schedule}, keyed by {@code orderId}.
  *
  * @param newDate         the completion date production can offer; absent when not granted
- * @param cost            extra cost of the change (overtime, set-ups)
+ * @param cost            extra cost of the change (overtime, set-ups); absent when not granted
  * @param displacedOrders ids of the orders that would move later
  */
-public record ExpediteAnswered(UUID eventId, Instant occurredAt, UUID orderId, boolean granted, LocalDate newDate,
-        Money cost, List<UUID> displacedOrders) implements Event {
+public record ExpediteAnswered(UUID eventId, Instant occurredAt, UUID orderId, boolean granted,
+        @OptionalField LocalDate newDate, @OptionalField Money cost, List<UUID> displacedOrders) implements Event {
 }

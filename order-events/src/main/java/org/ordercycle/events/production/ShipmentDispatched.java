@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.ordercycle.events.Event;
+import org.ordercycle.events.OptionalField;
 
 /**
  * Goods of an order left the warehouse; an order may ship in several parts.
@@ -15,6 +16,6 @@ import org.ordercycle.events.Event;
  * @param shippedFrom code of the warehouse or plant
  */
 public record ShipmentDispatched(UUID eventId, Instant occurredAt, UUID shipmentId, UUID orderId, UUID customerId,
-        List<ShippedLine> lines, String carrier, String trackingNo, String shippedFrom, Instant shippedAt)
-        implements Event {
+        List<ShippedLine> lines, String carrier, @OptionalField String trackingNo, String shippedFrom,
+        Instant shippedAt) implements Event {
 }

@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.UUID;
 
 import org.ordercycle.events.Event;
+import org.ordercycle.events.OptionalField;
 
 /**
  * Returns authorized a return (RMA): the goods may come back.
  * Published by returns on {@code returns.cases}, keyed by {@code orderId}.
  *
  * @param lines  what may come back, possibly less than requested
- * @param reason the reason as accepted by returns
+ * @param reason the reason as accepted by returns; absent when the request gave none
  */
 public record ReturnAuthorized(UUID eventId, Instant occurredAt, UUID returnId, UUID orderId, UUID customerId,
-        List<ReturnLine> lines, String reason) implements Event {
+        List<ReturnLine> lines, @OptionalField String reason) implements Event {
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.ordercycle.events.Event;
+import org.ordercycle.events.OptionalField;
 
 /**
  * Sales asks production to finish an accepted order earlier; production answers with
@@ -12,8 +13,9 @@ import org.ordercycle.events.Event;
  * Published by sales on {@code sales.orders}, keyed by {@code orderId}.
  *
  * @param wantedDate  the completion date sales asks for
+ * @param reason      why, when the salesperson gave a reason
  * @param requestedBy user name of the salesperson asking
  */
-public record ExpediteRequested(UUID eventId, Instant occurredAt, UUID orderId, LocalDate wantedDate, String reason,
-        String requestedBy) implements Event {
+public record ExpediteRequested(UUID eventId, Instant occurredAt, UUID orderId, LocalDate wantedDate,
+        @OptionalField String reason, String requestedBy) implements Event {
 }

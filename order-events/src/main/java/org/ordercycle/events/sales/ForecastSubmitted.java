@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.UUID;
 
 import org.ordercycle.events.Event;
+import org.ordercycle.events.OptionalField;
 
 /**
  * Sales' demand forecast for one product and month, with the assumptions behind it so production sees them.
@@ -13,8 +14,8 @@ import org.ordercycle.events.Event;
  * Published by sales on {@code sales.forecasts}, keyed by {@code sku}.
  *
  * @param quantity    expected demand in the product's unit
- * @param assumptions free text: campaigns, known customer plans, seasonality
+ * @param assumptions free text: campaigns, known customer plans, seasonality; absent when none are noted
  */
 public record ForecastSubmitted(UUID eventId, Instant occurredAt, String sku, YearMonth month, BigDecimal quantity,
-        String assumptions) implements Event {
+        @OptionalField String assumptions) implements Event {
 }

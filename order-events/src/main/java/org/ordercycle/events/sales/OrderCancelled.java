@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.ordercycle.events.Event;
+import org.ordercycle.events.OptionalField;
 
 /**
  * The order was cancelled: production releases its reservations and schedule, billing invoices nothing more.
  * Published by sales on {@code sales.orders}, keyed by {@code orderId}.
+ *
+ * @param reason why, when one was given
  */
-public record OrderCancelled(UUID eventId, Instant occurredAt, UUID orderId, String reason) implements Event {
+public record OrderCancelled(UUID eventId, Instant occurredAt, UUID orderId, @OptionalField String reason)
+        implements Event {
 }

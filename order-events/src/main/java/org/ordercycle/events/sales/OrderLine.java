@@ -3,6 +3,7 @@ package org.ordercycle.events.sales;
 import java.math.BigDecimal;
 
 import org.ordercycle.events.Money;
+import org.ordercycle.events.OptionalField;
 
 /**
  * One line of an order. In {@link OrderAccepted} price, discount and tax rate are the agreed ones and the
@@ -14,6 +15,8 @@ import org.ordercycle.events.Money;
  * @param discountPercent e.g. {@code 5.0} for 5 %
  * @param taxRate         percent, e.g. {@code 19.0}
  */
-public record OrderLine(int lineNo, String sku, BigDecimal quantity, Money unitPrice, BigDecimal discountPercent,
-        BigDecimal taxRate) {
+public record OrderLine(int lineNo, String sku, BigDecimal quantity,
+        @OptionalField(in = OrderPlaced.class) Money unitPrice,
+        @OptionalField(in = OrderPlaced.class) BigDecimal discountPercent,
+        @OptionalField(in = OrderPlaced.class) BigDecimal taxRate) {
 }

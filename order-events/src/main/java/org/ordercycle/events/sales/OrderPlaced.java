@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.ordercycle.events.Event;
+import org.ordercycle.events.OptionalField;
 import org.ordercycle.events.contact.Classification;
 
 /**
@@ -13,11 +14,11 @@ import org.ordercycle.events.contact.Classification;
  * Published by sales on {@code sales.orders}, keyed by {@code orderId}.
  *
  * @param currency       ISO-4217 code of the order's prices
- * @param requestedDate  the delivery date the customer asked for
+ * @param requestedDate  the delivery date the customer asked for; absent when the customer named none
  * @param classification copied from the customer: internal orders are flagged and priced by internal rules
  * @param salesperson    user name of the salesperson who owns the order
  */
 public record OrderPlaced(UUID eventId, Instant occurredAt, UUID orderId, UUID customerId, List<OrderLine> lines,
-        String currency, LocalDate requestedDate, Classification classification, String salesperson)
+        String currency, @OptionalField LocalDate requestedDate, Classification classification, String salesperson)
         implements Event {
 }

@@ -22,6 +22,9 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.ordercycle.events.contact.Classification;
+import java.math.BigDecimal;
+import org.ordercycle.events.contact.Conditions;
+import org.ordercycle.events.contact.CustomerKind;
 import org.ordercycle.events.contact.CustomerChanged;
 import org.ordercycle.events.contact.CustomerErased;
 import org.ordercycle.events.contact.CustomerRegistered;
@@ -126,8 +129,10 @@ class CustomerEventsTest {
         awaitCustomer(id, customer -> customer.erased);
         double handledBefore = handledChanges();
 
-        TopicClient.sendEvent(new CustomerChanged(UUID.randomUUID(), Instant.now(), id, null, "John Doe",
-                Classification.EXTERNAL, "A", "sam", null, "EUR", null, null, null));
+        // A complete snapshot, as an older one replayed from the compacted topic would be.
+        TopicClient.sendEvent(new CustomerChanged(UUID.randomUUID(), Instant.now(), id, CustomerKind.PERSON, "John Doe",
+                Classification.EXTERNAL, "A", "sam", new Conditions(BigDecimal.ZERO, 30, null, "STANDARD"), "EUR", null,
+                null, null));
 
         await().atMost(30, SECONDS).until(() -> handledChanges() > handledBefore);
         assertThat(customer(id).name).isNull();

@@ -5,27 +5,39 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.ordercycle.events.Event;
 import org.ordercycle.events.EventCatalog;
 import org.ordercycle.events.EventType;
+import org.ordercycle.events.Topic;
 
 /**
  * Knows which {@code on(...)} methods of the service's {@link EventHandlers} react to which event type. Built at
  * start, so a handler for an event outside the catalog fails the start instead of a delivery.
+ *
+ * <p>Every handler has an id, {@code <bean class simple name>.on(<EventType>)}, e.g.
+ * {@code ShipmentEventsHandler.on(ShipmentDispatched)}. The inbox remembers applied events per handler id, and a
+ * replay names the handlers it delivers to by id (or by bean class simple name for all of a bean's handlers).
+ * Renaming a handler's class makes it a new handler as far as the inbox is concerned.
  */
 @Startup
 @ApplicationScoped
 public class EventRouter {
 
     /** One handler method bound to its bean. */
-    public record Handler(Object bean, Method method) {
+    public record Handler(String id, EventType<?> type, Object bean, Method method) {
 
         void handle(Event event) {
             try {
@@ -37,24 +49,48 @@ public class EventRouter {
                 if (e.getCause() instanceof Error error) {
                     throw error;
                 }
-                throw new IllegalStateException(e.getCause());
+                throw new HandlerException(e.getCause());
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
         }
 
+        /** The bean's class name without package, e.g. {@code ShipmentEventsHandler}. */
+        public String beanName() {
+            return id.substring(0, id.indexOf('.'));
+        }
+
         @Override
         public String toString() {
-            return method.getDeclaringClass().getSimpleName() + "." + method.getName();
+            return id;
         }
     }
 
-    private final Map<String, List<Handler>> handlersByType = new HashMap<>();
+    /** A checked exception thrown by a handler method, carried unchanged. */
+    static final class HandlerException extends RuntimeException {
+        HandlerException(Throwable cause) {
+            super(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+        }
+    }
 
+    private final Map<String, List<Handler>> handlersByType = new LinkedHashMap<>();
+    private final Map<String, Handler> handlersById = new LinkedHashMap<>();
+
+    /** A handler bean: its declared class (not a generated subclass) and the instance to call. */
+    record Bean(Class<?> beanClass, Object instance) {
+    }
+
+    @Inject
     EventRouter(@Any Instance<EventHandlers> beans) {
-        for (Instance.Handle<EventHandlers> bean : beans.handles()) {
-            Class<?> beanClass = bean.getBean().getBeanClass();
-            Object target = ClientProxy.unwrap(bean.get());
+        this(beanTargets(beans));
+    }
+
+    EventRouter(Collection<Bean> beans) {
+        List<Bean> sorted = new ArrayList<>(beans);
+        sorted.sort(Comparator.comparing(bean -> bean.beanClass().getName()));
+        for (Bean bean : sorted) {
+            Class<?> beanClass = bean.beanClass();
+            Object target = bean.instance();
             List<Method> methods = handlerMethods(beanClass);
             if (methods.isEmpty()) {
                 throw new IllegalStateException(beanClass.getName()
@@ -63,14 +99,54 @@ public class EventRouter {
             for (Method method : methods) {
                 EventType<?> type = EventCatalog.of(method.getParameterTypes()[0].asSubclass(Event.class));
                 method.setAccessible(true);
-                handlersByType.computeIfAbsent(type.name(), name -> new ArrayList<>()).add(new Handler(target, method));
+                String id = beanClass.getSimpleName() + ".on(" + type.name() + ")";
+                Handler handler = new Handler(id, type, target, method);
+                if (handlersById.putIfAbsent(id, handler) != null) {
+                    throw new IllegalStateException("two event handlers are named " + id
+                            + ": handler classes of one service need distinct simple names");
+                }
+                handlersByType.computeIfAbsent(type.name(), name -> new ArrayList<>()).add(handler);
             }
         }
     }
 
-    /** The handlers of an event type, in no particular order; empty if this service does not react to it. */
+    private static List<Bean> beanTargets(Instance<EventHandlers> beans) {
+        List<Bean> targets = new ArrayList<>();
+        for (Instance.Handle<EventHandlers> bean : beans.handles()) {
+            targets.add(new Bean(bean.getBean().getBeanClass(), ClientProxy.unwrap(bean.get())));
+        }
+        return targets;
+    }
+
+    /** The handlers of an event type, in a stable order; empty if this service does not react to it. */
     public List<Handler> handlersOf(String eventType) {
         return handlersByType.getOrDefault(eventType, List.of());
+    }
+
+    public Optional<Handler> handler(String id) {
+        return Optional.ofNullable(handlersById.get(id));
+    }
+
+    public Collection<Handler> handlers() {
+        return handlersById.values();
+    }
+
+    /** The topics this service has handlers for: exactly the topics it must read. */
+    public Set<Topic> topics() {
+        Set<Topic> topics = new TreeSet<>();
+        handlersById.values().forEach(handler -> topics.add(handler.type().topic()));
+        return topics;
+    }
+
+    /**
+     * The handlers on a topic that a name selects: a handler id, or a bean class simple name for all its handlers
+     * on that topic. Empty when the name matches none.
+     */
+    public List<Handler> select(Topic topic, String name) {
+        return handlersById.values().stream()
+                .filter(handler -> handler.type().topic() == topic)
+                .filter(handler -> handler.id().equals(name) || handler.beanName().equals(name))
+                .toList();
     }
 
     private static List<Method> handlerMethods(Class<?> beanClass) {
@@ -84,6 +160,7 @@ public class EventRouter {
                 }
             }
         }
+        methods.sort(Comparator.comparing(method -> method.getParameterTypes()[0].getSimpleName()));
         return methods;
     }
 }

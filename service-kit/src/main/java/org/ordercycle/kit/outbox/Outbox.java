@@ -13,23 +13,40 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.ordercycle.events.Event;
 import org.ordercycle.events.EventCatalog;
 import org.ordercycle.events.EventJson;
 import org.ordercycle.events.EventType;
+import org.ordercycle.kit.CloudEventHeaders;
 import org.ordercycle.kit.EventContext;
 import org.ordercycle.kit.EventKeys;
 
 /**
  * Publishes events the only way that cannot lose one or invent one: as rows written in the caller's transaction.
  * If the transaction commits, the {@link OutboxRelay} sends the event; if it rolls back, the event never existed.
+ *
+ * <p>The relay sends a key's events in id order, and ids are handed out at insert, not at commit. So that two
+ * transactions publishing for the same (topic, key) — two requests on one order, without an entity version to
+ * make one of them fail — are sent in the order they commit, {@link #publish} first takes a transaction-scoped
+ * advisory lock on the (topic, key): the second publisher waits until the first has committed or rolled back, and
+ * only then gets its id. Transactions that publish for several keys take their locks in the order they publish;
+ * two that take the same keys in opposite orders are a deadlock, which PostgreSQL ends by failing one of them.
  */
 @ApplicationScoped
 public class Outbox {
 
+    /** First half of the two-int advisory lock ids of (topic, key) pairs; PostgreSQL keeps them apart from the relay's bigint lock. */
+    private static final int KEY_LOCKS = 0x4f4b_4559;
+    private static final String LOCK_KEY = "select pg_advisory_xact_lock(?, ?)";
     private static final String INSERT = """
             insert into kit_outbox (event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, traceparent)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_RECORD = """
+            insert into kit_outbox (event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, headers)
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final AgroalDataSource dataSource;
@@ -50,7 +67,12 @@ public class Outbox {
         EventContext cause = EventContext.current().orElse(null);
         String correlationId = cause != null ? cause.correlationId() : key;
         try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement(LOCK_KEY);
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            lock.setInt(1, KEY_LOCKS);
+            // String.hashCode is specified by the JLS: every instance of every service computes the same lock id.
+            lock.setInt(2, (type.topic().topicName() + '\n' + key).hashCode());
+            lock.executeQuery().close();
             insert.setObject(1, event.eventId());
             insert.setString(2, type.topic().topicName());
             insert.setString(3, key);
@@ -64,6 +86,30 @@ public class Outbox {
             throw new OutboxException("could not write " + type.name() + " " + event.eventId() + " to the outbox", e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + type.name() + " as JSON: " + e.getOriginalMessage(), e);
+        }
+        wakeRelayOnCommit();
+    }
+
+    /**
+     * Writes a record that is not one of the service's own events (a dead-letter copy) within the caller's
+     * transaction: it is relayed with exactly the given headers. {@code id} identifies the row, as an event id does.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishRecord(UUID id, String topic, String key, String type, String payload, Map<String, String> headers,
+            Instant occurredAt) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_RECORD)) {
+            insert.setObject(1, id);
+            insert.setString(2, topic);
+            insert.setString(3, key == null ? "" : key);
+            insert.setString(4, type);
+            insert.setString(5, payload);
+            insert.setTimestamp(6, Timestamp.from(occurredAt));
+            insert.setString(7, headers.getOrDefault(CloudEventHeaders.CORRELATION_ID, id.toString()));
+            insert.setString(8, RecordHeadersJson.write(headers));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new OutboxException("could not write record " + id + " for " + topic + " to the outbox", e);
         }
         wakeRelayOnCommit();
     }

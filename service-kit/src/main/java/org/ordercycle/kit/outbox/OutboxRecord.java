@@ -12,17 +12,22 @@ import org.ordercycle.kit.CloudEventHeaders;
 
 /** One unsent outbox row, and the Kafka record it becomes: a CloudEvent in binary mode. */
 record OutboxRecord(long id, UUID eventId, String topic, String key, String type, String payload,
-        Instant occurredAt, String correlationId, String traceparent) {
+        Instant occurredAt, String correlationId, String traceparent, String headers) {
 
-    static final String COLUMNS = "id, event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, traceparent";
+    static final String COLUMNS = "id, event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, traceparent, headers";
 
     static OutboxRecord read(ResultSet row) throws SQLException {
         return new OutboxRecord(row.getLong("id"), row.getObject("event_id", UUID.class), row.getString("topic"),
                 row.getString("event_key"), row.getString("event_type"), row.getString("payload"),
-                row.getTimestamp("occurred_at").toInstant(), row.getString("correlation_id"), row.getString("traceparent"));
+                row.getTimestamp("occurred_at").toInstant(), row.getString("correlation_id"), row.getString("traceparent"),
+                row.getString("headers"));
     }
 
     ProducerRecord<String, String> toProducerRecord(String source) {
+        if (this.headers != null) {
+            // A record relayed as it was written (a dead-letter copy): its own headers, nothing added.
+            return new ProducerRecord<>(topic, null, key, payload, RecordHeadersJson.read(this.headers));
+        }
         RecordHeaders headers = new RecordHeaders();
         headers.add(CloudEventHeaders.ID, bytes(eventId.toString()));
         headers.add(CloudEventHeaders.SOURCE, bytes(source));

@@ -14,8 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -24,7 +27,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.ordercycle.kit.KafkaClients;
@@ -33,10 +36,23 @@ import org.ordercycle.kit.KitConfig;
 /**
  * Sends committed outbox rows to Kafka, oldest first, and marks a row sent only after the broker acknowledged it.
  *
- * <p>One relay per service database is active at a time: the one holding a PostgreSQL advisory lock. That keeps
- * the rows of one key in order across replicas, without holding any row lock while waiting for the broker. If the
- * broker does not answer, the relay backs off and tries the same rows again; a row acknowledged but not yet marked
- * (a crash in between) is sent twice, which the consumers' inbox absorbs.
+ * <p><b>One relay at a time.</b> Of all instances of a service, the one holding a PostgreSQL advisory lock relays;
+ * no row lock is held while waiting for the broker. A row acknowledged but not yet marked (a crash, a failed
+ * update in between) is sent again, which the consumers' inbox absorbs.
+ *
+ * <p><b>Per-key order.</b> Rows of different (topic, key) pairs travel together; a row is sent only once the row
+ * before it of the same (topic, key) was acknowledged. Kafka keeps a partition's successful records in order but
+ * not their failures: without this, the row after a refused one could land before it.
+ *
+ * <p><b>Refusals and parking.</b> A row the broker refuses for good ({@link Refusals}) is tried again with back-off
+ * and parked after {@code park-after-attempts} refusals; the rows after it of its (topic, key) wait behind it
+ * while every other key flows on. An operator lists and retries parked rows ({@link OutboxAdminResource}).
+ *
+ * <p><b>It does not die.</b> A round that fails for any reason — broker, database, or any {@code Throwable}, even a
+ * {@code VirtualMachineError}: an {@code OutOfMemoryError} from one huge batch is over once the batch is freed, and
+ * whether the process should end on one is the JVM's decision ({@code -XX:+ExitOnOutOfMemoryError}), not the
+ * relay's — is logged once per kind of failure ({@link FailureLog}) and tried again with back-off. Whether rounds
+ * succeed is its liveness ({@link OutboxRelayCheck}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -46,19 +62,37 @@ public class OutboxRelay {
     /** Advisory lock id of the relay; each service has its own database, so one constant suffices. */
     static final long RELAY_LOCK = 0x4f43_4f55_5442_4f58L;
 
-    private static final String UNSENT = "select " + OutboxRecord.COLUMNS
-            + " from kit_outbox where sent_at is null order by id limit ?";
+    /** Unsent rows after a cursor, except parked rows and those behind a parked row of their (topic, key). */
+    private static final String UNSENT = """
+            select %s from kit_outbox o
+            where o.sent_at is null and o.parked_at is null and o.id > ?
+              and not exists (select 1 from kit_outbox p
+                              where p.parked_at is not null and p.sent_at is null
+                                and p.topic = o.topic and p.event_key = o.event_key and p.id < o.id)
+            order by o.id limit ?""".formatted(OutboxRecord.COLUMNS);
     private static final String MARK_SENT = "update kit_outbox set sent_at = now() where id = any(?)";
+    private static final String REFUSED = """
+            update kit_outbox set attempts = attempts + 1, last_error = ?,
+                   parked_at = case when attempts + 1 >= ? then now() end
+            where id = ? and sent_at is null and parked_at is null
+            returning attempts, parked_at is not null""";
 
     private final AgroalDataSource dataSource;
     private final KitConfig config;
     private final KafkaClients kafka;
     private final Counter sentEvents;
+    private final Counter refusals;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final FailureLog failures = new FailureLog();
+    /** Refused rows not due for another try yet: id → System.nanoTime() when they are. Relay thread only. */
+    private final Map<Long, Long> refusedUntil = new HashMap<>();
 
     private volatile boolean running;
+    /** System.nanoTime() of the last successful round or batch. */
+    private volatile long lastProgress = System.nanoTime();
     private Thread worker;
     private Producer<String, String> producer;
+    private TopicCheck topics;
 
     OutboxRelay(AgroalDataSource dataSource, KitConfig config, KafkaClients kafka, MeterRegistry metrics) {
         this.dataSource = dataSource;
@@ -66,6 +100,9 @@ public class OutboxRelay {
         this.kafka = kafka;
         this.sentEvents = Counter.builder("ordercycle.outbox.sent")
                 .description("Outbox events acknowledged by the broker")
+                .register(metrics);
+        this.refusals = Counter.builder("ordercycle.outbox.refusals")
+                .description("Times the broker refused an outbox event for good (it is parked after a few)")
                 .register(metrics);
     }
 
@@ -84,6 +121,7 @@ public class OutboxRelay {
             return;
         }
         running = true;
+        lastProgress = System.nanoTime();
         worker = new Thread(this::relayUntilStopped, config.service() + "-outbox-relay");
         worker.setDaemon(true);
         worker.start();
@@ -107,6 +145,21 @@ public class OutboxRelay {
         return running;
     }
 
+    /** Whether the relay's thread is alive; it ends only after {@link #stop()}. */
+    public synchronized boolean isAlive() {
+        return worker != null && worker.isAlive();
+    }
+
+    /** Time since the last successful round (or batch of a long round), or since the start. */
+    public Duration sinceLastSuccess() {
+        return Duration.ofNanos(System.nanoTime() - lastProgress);
+    }
+
+    /** The failure of the current run of failed rounds, or null while rounds succeed. */
+    public String currentFailure() {
+        return failures.currentFailure();
+    }
+
     /** Asks for a round now: a transaction that published has just committed. */
     public void wake() {
         wakeUps.release();
@@ -117,42 +170,206 @@ public class OutboxRelay {
         while (running) {
             try {
                 relayBacklog();
+                failures.succeeded();
                 backoff = config.outbox().initialBackoff();
                 awaitWakeUp(config.outbox().pollInterval());
-            } catch (SQLException | RelayFailure e) {
-                LOG.warnf("Outbox relay round failed, trying again in %s: %s", backoff, e.getMessage());
-                pause(backoff);
-                backoff = min(backoff.multipliedBy(2), config.outbox().maxBackoff());
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Outbox relay round failed unexpectedly, trying again in %s", backoff);
-                pause(backoff);
-                backoff = min(backoff.multipliedBy(2), config.outbox().maxBackoff());
+            } catch (Throwable failure) { // everything, see the class comment
+                backoff = afterFailure(failure, backoff);
             }
         }
-        closeProducer();
+        closeClients();
+    }
+
+    private Duration afterFailure(Throwable failure, Duration backoff) {
+        try {
+            // A fresh producer after a failure: nothing of the failed session is retried behind our back.
+            closeClients();
+            failures.failed(failure, backoff);
+        } catch (Throwable whileHandling) { // e.g. no memory left to log: the pause and the next round still come
+            producer = null;
+            topics = null;
+        }
+        pause(backoff);
+        return min(backoff.multipliedBy(2), config.outbox().maxBackoff());
     }
 
     /** Sends unsent rows until none is left, unless another instance holds the relay lock. */
     private void relayBacklog() throws SQLException, RelayFailure {
         try (Connection connection = dataSource.getConnection()) {
             if (!advisoryLock(connection, "pg_try_advisory_lock")) {
+                // Another instance relays; its own health check reports whether it succeeds.
+                lastProgress = System.nanoTime();
                 return;
             }
             try {
+                long now = System.nanoTime();
+                refusedUntil.values().removeIf(due -> due - now <= 0);
                 int batchSize = config.outbox().batchSize();
+                Round round = new Round();
+                long after = 0;
                 List<OutboxRecord> batch;
                 do {
-                    batch = unsent(connection, batchSize);
-                    int acknowledged = send(batch);
-                    markSent(connection, batch.subList(0, acknowledged));
-                    if (acknowledged < batch.size()) {
-                        throw new RelayFailure(batch.size() - acknowledged + " events not acknowledged by the broker");
+                    batch = unsent(connection, after, batchSize);
+                    if (batch.isEmpty()) {
+                        break;
                     }
+                    after = batch.get(batch.size() - 1).id();
+                    sendInKeyOrder(batch, round);
+                    markSent(connection, round.acknowledged);
+                    recordRefusals(connection, round.refused);
+                    if (round.failure != null) {
+                        throw round.failure;
+                    }
+                    round.acknowledged.clear();
+                    round.refused.clear();
+                    lastProgress = System.nanoTime();
                 } while (running && batch.size() == batchSize);
+                lastProgress = System.nanoTime();
             } finally {
                 advisoryLock(connection, "pg_advisory_unlock");
             }
         }
+    }
+
+    /**
+     * Sends the batch in waves: each wave holds the next row of every (topic, key) whose rows so far were all
+     * acknowledged, so a row never overtakes an earlier row of its key that failed.
+     */
+    private void sendInKeyOrder(List<OutboxRecord> batch, Round round) {
+        List<OutboxRecord> waiting = batch;
+        while (!waiting.isEmpty() && round.failure == null) {
+            List<OutboxRecord> wave = new ArrayList<>();
+            List<OutboxRecord> later = new ArrayList<>();
+            Set<TopicKey> inWave = new HashSet<>();
+            for (OutboxRecord row : waiting) {
+                if (round.holds(row)) {
+                    continue;
+                }
+                Long due = refusedUntil.get(row.id());
+                if (due != null && due - System.nanoTime() > 0) {
+                    round.hold(row); // refused lately: its key waits for its next try
+                    continue;
+                }
+                (inWave.add(TopicKey.of(row)) ? wave : later).add(row);
+            }
+            sendWave(wave, round);
+            waiting = later;
+        }
+    }
+
+    /** Sends the rows and waits for the broker's answer to each. */
+    private void sendWave(List<OutboxRecord> wave, Round round) {
+        if (wave.isEmpty()) {
+            return;
+        }
+        Producer<String, String> broker = producer();
+        List<OutboxRecord> sent = new ArrayList<>(wave.size());
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(wave.size());
+        for (OutboxRecord row : wave) {
+            if (round.failure != null) {
+                break;
+            }
+            if (round.holds(row)) {
+                continue; // its topic turned out to be missing a moment ago
+            }
+            Future<RecordMetadata> acknowledgement;
+            try {
+                acknowledgement = broker.send(row.toProducerRecord(config.service()));
+            } catch (RuntimeException e) { // the producer's trouble, not the record's (closed, interrupted)
+                round.fail(row, e);
+                break;
+            }
+            if (acknowledgement.isDone() && failureOf(acknowledgement) instanceof TimeoutException timeout) {
+                topicUnavailable(row, timeout, round);
+                continue;
+            }
+            sent.add(row);
+            acknowledgements.add(acknowledgement);
+        }
+        broker.flush(); // no linger: the next wave waits for this one
+        int acknowledged = 0;
+        for (int i = 0; i < sent.size(); i++) {
+            OutboxRecord row = sent.get(i);
+            Throwable failure = failureOf(acknowledgements.get(i));
+            if (failure == null) {
+                round.acknowledged.add(row);
+                acknowledged++;
+            } else if (Refusals.isPermanent(failure)) {
+                round.refuse(row, Refusals.describe(failure));
+            } else {
+                round.fail(row, failure);
+            }
+        }
+        sentEvents.increment(acknowledged);
+    }
+
+    /**
+     * The producer got no metadata for the row's topic in time: a refusal if the broker says the topic does not
+     * exist (the row's fault; its topic waits until the next round), a failed round if the broker does not answer.
+     */
+    private void topicUnavailable(OutboxRecord row, TimeoutException timeout, Round round) {
+        if (topics().topic(row.topic()) == TopicCheck.Answer.MISSING) {
+            round.refuse(row, "topic " + row.topic() + " does not exist (" + timeout.getMessage() + ")");
+            round.heldTopics.add(row.topic());
+        } else {
+            round.fail(row, timeout);
+        }
+    }
+
+    private static Throwable failureOf(Future<RecordMetadata> acknowledgement) {
+        try {
+            acknowledgement.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    /** Counts each refusal on its row, parks the row after the configured number, schedules its next try. */
+    private void recordRefusals(Connection connection, List<Refusal> refused) throws SQLException {
+        int parkAfter = config.outbox().parkAfterAttempts();
+        for (Refusal refusal : refused) {
+            OutboxRecord row = refusal.row();
+            try (PreparedStatement update = connection.prepareStatement(REFUSED)) {
+                update.setQueryTimeout(queryTimeoutSeconds());
+                update.setString(1, refusal.reason());
+                update.setInt(2, parkAfter);
+                update.setLong(3, row.id());
+                try (ResultSet result = update.executeQuery()) {
+                    if (!result.next()) {
+                        continue; // sent or parked meanwhile
+                    }
+                    refusals.increment();
+                    int attempts = result.getInt(1);
+                    if (result.getBoolean(2)) {
+                        refusedUntil.remove(row.id());
+                        LOG.warnf("Outbox event %d (%s %s on %s, key %s) parked after %d refusals: %s. Later events of"
+                                + " its key wait behind it; once the cause is fixed, POST /admin/outbox/parked/%d/retry",
+                                row.id(), row.type(), row.eventId(), row.topic(), row.key(), attempts, refusal.reason(),
+                                row.id());
+                    } else {
+                        Duration retryIn = refusalBackoff(attempts);
+                        refusedUntil.put(row.id(), System.nanoTime() + retryIn.toNanos());
+                        if (attempts == 1) {
+                            LOG.warnf("Broker refused outbox event %d (%s on %s, key %s), trying again in %s, parking it"
+                                    + " after %d refusals: %s", row.id(), row.type(), row.topic(), row.key(), retryIn,
+                                    parkAfter, refusal.reason());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private Duration refusalBackoff(int attempts) {
+        Duration backoff = config.outbox().initialBackoff();
+        for (int i = 1; i < attempts && backoff.compareTo(config.outbox().maxBackoff()) < 0; i++) {
+            backoff = backoff.multipliedBy(2);
+        }
+        return min(backoff, config.outbox().maxBackoff());
     }
 
     private static boolean advisoryLock(Connection connection, String function) throws SQLException {
@@ -164,9 +381,11 @@ public class OutboxRelay {
         }
     }
 
-    private static List<OutboxRecord> unsent(Connection connection, int limit) throws SQLException {
+    private List<OutboxRecord> unsent(Connection connection, long after, int limit) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(UNSENT)) {
-            query.setInt(1, limit);
+            query.setQueryTimeout(queryTimeoutSeconds());
+            query.setLong(1, after);
+            query.setInt(2, limit);
             try (ResultSet rows = query.executeQuery()) {
                 List<OutboxRecord> records = new ArrayList<>(limit);
                 while (rows.next()) {
@@ -177,55 +396,25 @@ public class OutboxRelay {
         }
     }
 
-    /**
-     * Sends the batch and waits for the broker; returns how many rows, from the first, were acknowledged. Rows after
-     * the first failure count as unsent even if acknowledged, so a key's events are never marked out of order.
-     */
-    private int send(List<OutboxRecord> batch) throws RelayFailure {
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        Producer<String, String> broker = producer();
-        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(batch.size());
-        try {
-            for (OutboxRecord row : batch) {
-                acknowledgements.add(broker.send(row.toProducerRecord(config.service())));
-            }
-        } catch (KafkaException e) {
-            LOG.warnf("Broker refused an outbox event: %s", e.getMessage());
-        }
-        int acknowledged = 0;
-        try {
-            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
-                acknowledgement.get();
-                acknowledged++;
-            }
-        } catch (ExecutionException e) {
-            LOG.warnf("Broker did not acknowledge outbox event %d: %s", batch.get(acknowledged).id(),
-                    e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RelayFailure("interrupted while waiting for the broker");
-        } finally {
-            if (acknowledged < batch.size()) {
-                // A fresh producer after a failure: nothing of the failed session is retried behind our back.
-                closeProducer();
-            }
-        }
-        sentEvents.increment(acknowledged);
-        return acknowledged;
-    }
-
-    private static void markSent(Connection connection, List<OutboxRecord> rows) throws SQLException {
+    private void markSent(Connection connection, List<OutboxRecord> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         Long[] ids = rows.stream().map(OutboxRecord::id).toArray(Long[]::new);
         try (PreparedStatement update = connection.prepareStatement(MARK_SENT)) {
+            update.setQueryTimeout(queryTimeoutSeconds());
             Array idArray = connection.createArrayOf("bigint", ids);
             update.setArray(1, idArray);
             update.executeUpdate();
         }
+        for (Long id : ids) {
+            refusedUntil.remove(id);
+        }
+    }
+
+    /** A query that hangs (a lock, a dead connection) fails the round instead of stalling the relay for good. */
+    private int queryTimeoutSeconds() {
+        return (int) Math.max(1, config.outbox().livenessTimeout().toSeconds());
     }
 
     private Producer<String, String> producer() {
@@ -233,6 +422,13 @@ public class OutboxRelay {
             producer = new KafkaProducer<>(producerConfig());
         }
         return producer;
+    }
+
+    private TopicCheck topics() {
+        if (topics == null) {
+            topics = new TopicCheck(kafka, maxBlock());
+        }
+        return topics;
     }
 
     private Map<String, Object> producerConfig() {
@@ -244,16 +440,27 @@ public class OutboxRelay {
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.outbox().maxRequestSize());
         producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout);
         producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (deliveryTimeout / 2));
-        producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, deliveryTimeout / 2);
+        producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock().toMillis());
         return producerConfig;
     }
 
-    private void closeProducer() {
-        if (producer != null) {
-            producer.close(Duration.ZERO);
-            producer = null;
+    private Duration maxBlock() {
+        return config.outbox().deliveryTimeout().dividedBy(2);
+    }
+
+    private void closeClients() {
+        Producer<String, String> closing = producer;
+        producer = null;
+        if (closing != null) {
+            closing.close(Duration.ZERO);
+        }
+        TopicCheck closingCheck = topics;
+        topics = null;
+        if (closingCheck != null) {
+            closingCheck.close();
         }
     }
 
@@ -286,10 +493,43 @@ public class OutboxRelay {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** A round that must be tried again later. */
-    private static final class RelayFailure extends Exception {
-        RelayFailure(String message) {
-            super(message);
+    /** The events of one key on one topic: the unit of order. */
+    private record TopicKey(String topic, String key) {
+        static TopicKey of(OutboxRecord row) {
+            return new TopicKey(row.topic(), row.key());
+        }
+    }
+
+    private record Refusal(OutboxRecord row, String reason) {
+    }
+
+    /** What one round has learnt so far: which keys must wait, what was acknowledged or refused, what failed. */
+    private static final class Round {
+        final Set<TopicKey> heldKeys = new HashSet<>();
+        final Set<String> heldTopics = new HashSet<>();
+        final List<OutboxRecord> acknowledged = new ArrayList<>();
+        final List<Refusal> refused = new ArrayList<>();
+        RelayFailure failure;
+
+        boolean holds(OutboxRecord row) {
+            return heldTopics.contains(row.topic()) || heldKeys.contains(TopicKey.of(row));
+        }
+
+        void hold(OutboxRecord row) {
+            heldKeys.add(TopicKey.of(row));
+        }
+
+        void refuse(OutboxRecord row, String reason) {
+            hold(row);
+            refused.add(new Refusal(row, reason));
+        }
+
+        void fail(OutboxRecord row, Throwable cause) {
+            hold(row);
+            if (failure == null) {
+                failure = new RelayFailure("outbox event " + row.id() + " not acknowledged by the broker: "
+                        + Refusals.describe(cause), cause);
+            }
         }
     }
 }

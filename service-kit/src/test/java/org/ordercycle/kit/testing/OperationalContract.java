@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.hasItem;
 import org.junit.jupiter.api.Test;
 
 /**
- * What an operator relies on in every service: readiness means the database answers, the broker shows in a
- * wellness check, the messaging metrics are exposed, the API is documented. A service's test extends it.
+ * What an operator relies on in every service: readiness means the database answers, the broker and the outbox
+ * relay show in wellness checks, the messaging metrics are exposed, the API is documented. A service's test extends it.
  */
 public abstract class OperationalContract {
 
@@ -34,6 +34,16 @@ public abstract class OperationalContract {
                 .statusCode(200)
                 .body(containsString("ordercycle_outbox_backlog"))
                 .body(containsString("ordercycle_outbox_oldest_age_seconds"));
+    }
+
+    @Test
+    void outboxRelayAndParkedEventsShowInWellnessAndMetrics() {
+        given().get("/q/health/well").then()
+                .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'outbox-parked' }.status", equalTo("UP"));
+        given().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("ordercycle_outbox_parked"));
     }
 
     @Test

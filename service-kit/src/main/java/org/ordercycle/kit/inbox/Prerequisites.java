@@ -1,0 +1,36 @@
+package org.ordercycle.kit.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Lets a handler say that a fact other events may be waiting for has arrived, e.g. in the handler of
+ * {@code OrderAccepted}: {@code prerequisites.arrived("order-accepted", event.orderId())}. Once the handler's
+ * transaction has committed, the kit applies the events parked for it, oldest first (see
+ * {@link PrerequisiteMissing}). A periodic sweep retries parked events too, so a prerequisite announced just before
+ * a crash is not waited for forever.
+ */
+@ApplicationScoped
+public class Prerequisites {
+
+    private static final ThreadLocal<Set<String>> ARRIVED = ThreadLocal.withInitial(LinkedHashSet::new);
+
+    static String name(String kind, Object id) {
+        return kind + ":" + id;
+    }
+
+    public void arrived(String kind, Object id) {
+        ARRIVED.get().add(name(kind, id));
+    }
+
+    /** What arrived on this thread since the last call; the dispatcher takes it after each commit or rollback. */
+    static Set<String> takeArrived() {
+        Set<String> arrived = ARRIVED.get();
+        if (arrived.isEmpty()) {
+            return Set.of();
+        }
+        ARRIVED.remove();
+        return arrived;
+    }
+}
