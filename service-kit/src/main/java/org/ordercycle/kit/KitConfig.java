@@ -3,6 +3,7 @@ package org.ordercycle.kit;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
 /** The kit's settings; every one has a default that suits a service in production. */
 @ConfigMapping(prefix = "ordercycle.kit")
@@ -15,6 +16,16 @@ public interface KitConfig {
     /** How often old outbox, inbox and idempotency rows are pruned. */
     @WithDefault("1h")
     Duration housekeepingInterval();
+
+    /**
+     * Values the service must not start without, by name; each is usually an expression that names a variable without
+     * a default, e.g. {@code ordercycle.kit.secrets.database-password=${quarkus.datasource.password}} (the kit's own,
+     * for every service) with {@code quarkus.datasource.password=${SALES_DB_PASSWORD}}. Quarkus leaves an optional
+     * setting such as the datasource password empty when its variable is missing, and the service would try to log in
+     * without it; required here, a missing one stops start-up with a line that names the variable: {@code Could not
+     * expand value SALES_DB_PASSWORD in property quarkus.datasource.password}.
+     */
+    Map<String, String> secrets();
 
     Outbox outbox();
 
