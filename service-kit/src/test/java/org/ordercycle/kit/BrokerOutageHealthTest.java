@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.ordercycle.testinfra.KafkaBroker;
@@ -19,19 +21,23 @@ import org.ordercycle.testinfra.TestInfra;
 @Order(5)
 class BrokerOutageHealthTest {
 
+    /** Health and metrics are served on the management interface: {@code http://localhost:<management port>/q/}. */
+    @TestHTTPResource(management = true)
+    URL management;
+
     @Test
     void brokerOutageLeavesTheServiceReadyAndShowsInWellness() {
         KafkaBroker kafka = TestInfra.kafka();
         kafka.stop();
         try {
-            await().atMost(30, SECONDS).untilAsserted(() -> given().get("/q/health/well").then()
+            await().atMost(30, SECONDS).untilAsserted(() -> given().get(management + "health/well").then()
                     .body("checks.find { it.name == 'kafka-broker' }.status", equalTo("DOWN")));
-            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().get(management + "health/ready").then().statusCode(200).body("status", equalTo("UP"));
         } finally {
             kafka.start();
         }
         // Other checks (unresolved dead letters of earlier tests) may keep the overall status DOWN.
-        await().atMost(30, SECONDS).untilAsserted(() -> given().get("/q/health/well").then()
+        await().atMost(30, SECONDS).untilAsserted(() -> given().get(management + "health/well").then()
                 .body("checks.find { it.name == 'kafka-broker' }.status", equalTo("UP")));
     }
 }

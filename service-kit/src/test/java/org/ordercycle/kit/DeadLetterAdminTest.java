@@ -14,9 +14,11 @@ import static org.ordercycle.kit.KitTestSupport.orderPlaced;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +35,10 @@ import org.ordercycle.testinfra.TestInfra;
 @WithTestResource(OrderCycleTestResource.class)
 @Order(4)
 class DeadLetterAdminTest {
+
+    /** Health and metrics are served on the management interface: {@code http://localhost:<management port>/q/}. */
+    @TestHTTPResource(management = true)
+    URL management;
 
     @Inject
     TestPublisher publisher;
@@ -114,9 +120,10 @@ class DeadLetterAdminTest {
     }
 
     private void unresolvedShowsInWellnessAndMetrics() {
-        await().atMost(10, SECONDS).untilAsserted(() -> given().get("/q/health/well").then().statusCode(503)
+        await().atMost(10, SECONDS).untilAsserted(() -> given().get(management + "health/well").then()
+                .statusCode(503)
                 .body("checks.find { it.name == 'dead-letters' }.status", equalTo("DOWN")));
-        await().atMost(10, SECONDS).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+        await().atMost(10, SECONDS).untilAsserted(() -> given().get(management + "metrics").then().statusCode(200)
                 .body(containsString("ordercycle_dead_letters_unresolved{topic=\"sales.orders\"")));
     }
 

@@ -18,8 +18,10 @@ import static org.ordercycle.kit.testing.TopicClient.readAll;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -51,6 +53,10 @@ import org.ordercycle.testinfra.TestInfra;
 @WithTestResource(OrderCycleTestResource.class)
 @Order(2)
 class OutboxParkingTest {
+
+    /** Health and metrics are served on the management interface: {@code http://localhost:<management port>/q/}. */
+    @TestHTTPResource(management = true)
+    URL management;
 
     private static final int PARK_AFTER = 3; // ordercycle.kit.outbox.park-after-attempts in the test configuration
 
@@ -107,7 +113,7 @@ class OutboxParkingTest {
 
             monitor.refresh();
             assertThat(metrics.get("ordercycle.outbox.parked").gauge().value()).isEqualTo(1);
-            given().get("/q/health/well").then()
+            given().get(management + "health/well").then()
                     .statusCode(503)
                     .body("checks.find { it.name == 'outbox-parked' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'outbox-parked' }.data.parked", equalTo(1))
@@ -163,7 +169,7 @@ class OutboxParkingTest {
             assertThat(sent(tooLarge) && sent(toMissingTopic)).isTrue();
             assertThat(payloadsByKey(smallTopic)).isEqualTo(Map.of("k", List.of("a".repeat(40_000), "b"), "j", List.of("c")));
             assertThat(payloadsByKey(missingTopic)).isEqualTo(Map.of("m", List.of("d", "e")));
-            await().atMost(10, SECONDS).untilAsserted(() -> given().get("/q/health/well").then()
+            await().atMost(10, SECONDS).untilAsserted(() -> given().get(management + "health/well").then()
                     .body("checks.find { it.name == 'outbox-parked' }.status", equalTo("UP")));
 
             given().auth().oauth2(adminToken()).post("/admin/outbox/parked/" + tooLarge + "/retry").then()

@@ -124,7 +124,7 @@ class OrderSliceIT {
 
     /** The service's {@code ordercycle_outbox_backlog} gauge: events committed and not yet acknowledged by the broker. */
     private static double outboxBacklog(ServiceProcess service) {
-        String metrics = given().baseUri(service.url()).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(service.managementUrl()).get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(line -> line.startsWith("ordercycle_outbox_backlog"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();

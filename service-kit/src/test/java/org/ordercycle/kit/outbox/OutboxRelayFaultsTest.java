@@ -13,11 +13,13 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,6 +66,10 @@ import org.ordercycle.testinfra.OrderCycleTestResource;
 class OutboxRelayFaultsTest {
 
     private static final String RELAY_LOGGER = OutboxRelay.class.getName();
+
+    /** Health and metrics are served on the management interface: {@code http://localhost:<management port>/q/}. */
+    @TestHTTPResource(management = true)
+    URL management;
 
     @Inject
     Outbox outbox;
@@ -229,18 +235,18 @@ class OutboxRelayFaultsTest {
             }
             relay.start();
 
-            await().atMost(30, SECONDS).untilAsserted(() -> given().get("/q/health/well").then()
+            await().atMost(30, SECONDS).untilAsserted(() -> given().get(management + "health/well").then()
                     .statusCode(503)
                     .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'outbox-relay' }.data.waitingEvents", greaterThan(0)));
-            given().get("/q/health/ready").then().statusCode(200);
+            given().get(management + "health/ready").then().statusCode(200);
             locker.rollback();
         } finally {
             relay.start();
         }
 
         await().atMost(30, SECONDS).until(() -> effectsOf(List.of(order)) == 1);
-        await().atMost(30, SECONDS).untilAsserted(() -> given().get("/q/health/well").then()
+        await().atMost(30, SECONDS).untilAsserted(() -> given().get(management + "health/well").then()
                 .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP")));
     }
 

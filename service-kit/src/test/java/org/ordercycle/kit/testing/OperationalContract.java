@@ -5,17 +5,26 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * What an operator relies on in every service: readiness means the database answers, the broker and the outbox
- * relay show in wellness checks, the messaging metrics are exposed, the API is documented. A service's test extends it.
+ * relay show in wellness checks, the messaging metrics are exposed, the API is documented. Health and metrics are
+ * served on the management interface only (its own port: Kubernetes probes and Prometheus use it), never on the API
+ * port. A service's test extends it.
  */
 public abstract class OperationalContract {
 
+    /** Health and metrics are served on the management interface: {@code http://localhost:<management port>/q/}. */
+    @TestHTTPResource(management = true)
+    URL management;
+
     @Test
     void readyWhenItsDatabaseAnswers() {
-        given().get("/q/health/ready").then()
+        given().get(management + "health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database connections health check")));
@@ -23,14 +32,14 @@ public abstract class OperationalContract {
 
     @Test
     void brokerShowsInTheWellnessCheck() {
-        given().get("/q/health/well").then()
+        given().get(management + "health/well").then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'kafka-broker' }.status", equalTo("UP"));
     }
 
     @Test
     void messagingMetricsAreExposed() {
-        given().get("/q/metrics").then()
+        given().get(management + "metrics").then()
                 .statusCode(200)
                 .body(containsString("ordercycle_outbox_backlog"))
                 .body(containsString("ordercycle_outbox_oldest_age_seconds"));
@@ -38,16 +47,28 @@ public abstract class OperationalContract {
 
     @Test
     void outboxRelayAndParkedEventsShowInWellnessAndMetrics() {
-        given().get("/q/health/well").then()
+        given().get(management + "health/well").then()
                 .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'outbox-parked' }.status", equalTo("UP"));
-        given().get("/q/metrics").then()
+        given().get(management + "metrics").then()
                 .statusCode(200)
                 .body(containsString("ordercycle_outbox_parked"));
     }
 
     @Test
+    void healthAndMetricsAreNotServedOnTheApiPort() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/health/well", "/q/metrics")) {
+            given().get(path).then().statusCode(404);
+        }
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void apiDocumentIsServedOnTheApiPort() {
+        given().get("/q/openapi").then().statusCode(200);
     }
 }
