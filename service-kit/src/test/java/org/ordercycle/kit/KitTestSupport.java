@@ -15,7 +15,7 @@ import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
 
 /** Events and database queries shared by the kit's tests. */
-final class KitTestSupport {
+public final class KitTestSupport {
 
     private KitTestSupport() {
     }
@@ -30,7 +30,7 @@ final class KitTestSupport {
                 salesperson);
     }
 
-    static long count(AgroalDataSource dataSource, String sql, Object... parameters) {
+    public static long count(AgroalDataSource dataSource, String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

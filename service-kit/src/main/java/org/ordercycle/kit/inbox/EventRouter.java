@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import org.ordercycle.events.Event;
 import org.ordercycle.events.EventCatalog;
 import org.ordercycle.events.EventType;
@@ -129,13 +127,6 @@ public class EventRouter {
 
     public Collection<Handler> handlers() {
         return handlersById.values();
-    }
-
-    /** The topics this service has handlers for: exactly the topics it must read. */
-    public Set<Topic> topics() {
-        Set<Topic> topics = new TreeSet<>();
-        handlersById.values().forEach(handler -> topics.add(handler.type().topic()));
-        return topics;
     }
 
     /**

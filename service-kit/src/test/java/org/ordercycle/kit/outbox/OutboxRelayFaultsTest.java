@@ -21,8 +21,6 @@ import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -50,6 +48,7 @@ import org.ordercycle.events.Event;
 import org.ordercycle.events.contact.Classification;
 import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
+import org.ordercycle.kit.KitTestSupport;
 import org.ordercycle.kit.CloudEventHeaders;
 import org.ordercycle.kit.KafkaClients;
 import org.ordercycle.kit.KitConfig;
@@ -273,22 +272,7 @@ class OutboxRelayFaultsTest {
     }
 
     private long count(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof UUID[] ids) {
-                    query.setArray(i + 1, connection.createArrayOf("uuid", ids));
-                } else {
-                    query.setObject(i + 1, parameters[i]);
-                }
-            }
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return KitTestSupport.count(dataSource, sql, parameters);
     }
 
     private static String config(String name) {
