@@ -158,7 +158,9 @@ class DeadLetterTest {
             TestInfra.postgres().start();
         }
 
-        await().atMost(60, SECONDS).until(() -> effectsOf(dataSource, placed.orderId()) == 1);
+        // The pooled connections died with the server; the service finds that out by itself, the test's queries need not.
+        dataSource.flush(AgroalDataSource.FlushMode.ALL);
+        await().atMost(60, SECONDS).ignoreExceptions().until(() -> effectsOf(dataSource, placed.orderId()) == 1);
         assertThat(deadLetterWithKey(key)).isNull();
     }
 
