@@ -53,6 +53,7 @@ import org.ordercycle.events.returns.ServiceTicketOpened;
 import org.ordercycle.events.sales.ExpediteRequested;
 import org.ordercycle.events.sales.ForecastSubmitted;
 import org.ordercycle.events.sales.OrderAccepted;
+import org.ordercycle.events.sales.OrderAmended;
 import org.ordercycle.events.sales.OrderCancelled;
 import org.ordercycle.events.sales.OrderDeclined;
 import org.ordercycle.events.sales.OrderOnHold;
@@ -83,6 +84,7 @@ public final class EventCatalog {
             type(OrderOnHold.class, SALES_ORDERS),
             type(OrderReleased.class, SALES_ORDERS),
             type(OrderAccepted.class, SALES_ORDERS),
+            type(OrderAmended.class, SALES_ORDERS),
             type(OrderDeclined.class, SALES_ORDERS),
             type(ExpediteRequested.class, SALES_ORDERS),
             type(OrderCancelled.class, SALES_ORDERS),

@@ -125,7 +125,7 @@ class RequiredFieldsTest {
 
         EventType<OrderCancelled> cancelled = EventCatalog.of(OrderCancelled.class);
         assertEquals(List.of("occurredAt", "orderId"),
-                cancelled.missingRequired(new OrderCancelled(UUID.randomUUID(), null, null, null)));
+                cancelled.missingRequired(new OrderCancelled(UUID.randomUUID(), null, null, null, null)));
     }
 
     @Test
@@ -176,7 +176,8 @@ class RequiredFieldsTest {
     @Test
     void anEventOfAnotherTypeIsRefused() {
         EventType<OrderPlaced> placed = EventCatalog.of(OrderPlaced.class);
-        OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), null);
+        OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), null,
+                null);
         assertThrows(IllegalArgumentException.class, () -> placed.missingRequired(cancelled));
     }
 

@@ -25,13 +25,14 @@ public final class ContactEvents {
     public static CustomerRegistered registered(UUID customerId, String name) {
         return new CustomerRegistered(UUID.randomUUID(), Instant.now(), customerId, CustomerKind.ORGANIZATION, name,
                 Classification.INTERNAL_AFFILIATE, "A", "sam",
-                new Conditions(new BigDecimal("5.00"), 30, null, "WHOLESALE"), "CHF", null, "buyer@example.com", null);
+                new Conditions(new BigDecimal("5.00"), 30, null, "WHOLESALE"), "CHF", null, "buyer@example.com", null,
+                null);
     }
 
     public static CustomerChanged changed(UUID customerId, String name) {
         return new CustomerChanged(UUID.randomUUID(), Instant.now(), customerId, CustomerKind.ORGANIZATION, name,
                 Classification.EXTERNAL, "B", null, new Conditions(new BigDecimal("2.50"), 60, null, "STANDARD"),
-                "EUR", null, null, null);
+                "EUR", null, null, null, null);
     }
 
     /** Registers a new customer through contact's topic and waits until sales knows it. */

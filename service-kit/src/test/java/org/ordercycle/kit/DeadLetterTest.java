@@ -61,7 +61,7 @@ class DeadLetterTest {
         String unreadableKey = UUID.randomUUID().toString();
         String untypedKey = UUID.randomUUID().toString();
         OrderPlaced keyless = new OrderPlaced(UUID.randomUUID(), Instant.now(), null, UUID.randomUUID(),
-                orderPlaced(UUID.randomUUID()).lines(), "EUR", null, null, "alice");
+                orderPlaced(UUID.randomUUID()).lines(), "EUR", null, null, "alice", null, null);
         OrderPlaced good = orderPlaced(UUID.randomUUID());
         double deadLetteredBefore = deadLettered();
 

@@ -108,7 +108,7 @@ class OutboxTest {
 
     @Test
     void eventPublishedByAHandlerKeepsTheCorrelationIdOfItsCause() {
-        OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "customer asked");
+        OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "customer asked", null);
 
         publisher.publish(List.of(cancelled));
 

@@ -126,10 +126,10 @@ class PrerequisiteTest {
         final OrderAccepted accepted = new OrderAccepted(UUID.randomUUID(), Instant.now(), orderId, customerId,
                 List.of(new OrderLine(1, "SKU-1", new BigDecimal("3"), new Money(new BigDecimal("10.00"), "EUR"),
                         BigDecimal.ZERO, new BigDecimal("19.0"))),
-                "EUR", 50, LocalDate.now().plusDays(7), "selection-policy", true);
+                "EUR", 50, LocalDate.now().plusDays(7), "selection-policy", true, null, null, null);
         final ShipmentDispatched dispatched = new ShipmentDispatched(UUID.randomUUID(), Instant.now(), shipmentId,
                 orderId, customerId, List.of(new ShippedLine(1, "SKU-1", new BigDecimal("3"))), "DHL", "T-1",
-                "MAIN", Instant.now());
+                "MAIN", Instant.now(), null);
         final ShipmentDelivered delivered = new ShipmentDelivered(UUID.randomUUID(), Instant.now(), shipmentId,
                 orderId, Instant.now());
     }

@@ -63,7 +63,7 @@ public class OrganizationService {
                 organization.currency,
                 address == null ? null
                         : new Address(address.street, address.postalCode, address.city, address.region, address.country),
-                organization.email, organization.phone);
+                organization.email, organization.phone, null);
     }
 
     private static Organization.PostalAddress address(OrganizationRequest.AddressRequest request) {

@@ -69,6 +69,7 @@ class TimelineTest {
 
     private static OrderPlaced order(UUID customer, BigDecimal quantity) {
         return new OrderPlaced(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), customer,
-                List.of(new OrderLine(1, "SKU-1", quantity, null, null, null)), "EUR", null, Classification.EXTERNAL, "sam");
+                List.of(new OrderLine(1, "SKU-1", quantity, null, null, null)), "EUR", null, Classification.EXTERNAL, "sam",
+                null, null);
     }
 }

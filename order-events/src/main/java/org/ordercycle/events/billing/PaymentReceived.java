@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.ordercycle.events.Event;
+import org.ordercycle.events.OptionalField;
 import org.ordercycle.events.Money;
 
 /**
@@ -13,7 +14,8 @@ import org.ordercycle.events.Money;
  *
  * @param amount      the whole payment; what the allocations leave over is the customer's credit
  * @param allocations how the payment was applied, invoice by invoice
+ * @param by user name of the person who acted, when a person did
  */
 public record PaymentReceived(UUID eventId, Instant occurredAt, UUID paymentId, UUID customerId, Money amount,
-        List<Allocation> allocations) implements Event {
+        List<Allocation> allocations, @OptionalField String by) implements Event {
 }

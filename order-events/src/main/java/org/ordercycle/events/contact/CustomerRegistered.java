@@ -18,9 +18,10 @@ import org.ordercycle.events.OptionalField;
  *                       one is assigned
  * @param currency       ISO-4217 code the customer is quoted and invoiced in
  * @param billingAddress absent until contact knows it, as are {@code email} and {@code phone}
+ * @param vatId the customer's VAT identification number, once contact knows it
  */
 public record CustomerRegistered(UUID eventId, Instant occurredAt, UUID customerId, CustomerKind kind, String name,
         Classification classification, String tier, @OptionalField String accountOwner, Conditions conditions,
         String currency, @OptionalField Address billingAddress, @OptionalField String email,
-        @OptionalField String phone) implements Event {
+        @OptionalField String phone, @OptionalField String vatId) implements Event {
 }

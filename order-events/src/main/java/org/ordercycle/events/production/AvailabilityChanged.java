@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.ordercycle.events.Event;
+import org.ordercycle.events.OptionalField;
 import org.ordercycle.events.Money;
 
 /**
@@ -18,8 +19,9 @@ import org.ordercycle.events.Money;
  * @param leadTimeDays         days to make more
  * @param surplusCapacityHours free hours on the work centers that make it, this month
  * @param unitCost             production's cost of one unit, the base of sales' margin
+ * @param by user name of the person who acted, when a person did
  */
 public record AvailabilityChanged(UUID eventId, Instant occurredAt, String sku, BigDecimal onHand,
         BigDecimal reserved, BigDecimal availableToPromise, int leadTimeDays, BigDecimal surplusCapacityHours,
-        Money unitCost) implements Event {
+        Money unitCost, @OptionalField String by) implements Event {
 }

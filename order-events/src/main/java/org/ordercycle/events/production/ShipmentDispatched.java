@@ -14,8 +14,9 @@ import org.ordercycle.events.OptionalField;
  * @param carrier     the carrier's name, or {@code ON_SITE} when delivered or installed by the own staff
  * @param trackingNo  the carrier's tracking number; absent on site
  * @param shippedFrom code of the warehouse or plant
+ * @param by user name of the person who acted, when a person did
  */
 public record ShipmentDispatched(UUID eventId, Instant occurredAt, UUID shipmentId, UUID orderId, UUID customerId,
         List<ShippedLine> lines, String carrier, @OptionalField String trackingNo, String shippedFrom,
-        Instant shippedAt) implements Event {
+        Instant shippedAt, @OptionalField String by) implements Event {
 }

@@ -13,7 +13,8 @@ import org.ordercycle.events.OptionalField;
  *
  * @param lines  what may come back, possibly less than requested
  * @param reason the reason as accepted by returns; absent when the request gave none
+ * @param by user name of the person who acted, when a person did
  */
 public record ReturnAuthorized(UUID eventId, Instant occurredAt, UUID returnId, UUID orderId, UUID customerId,
-        List<ReturnLine> lines, @OptionalField String reason) implements Event {
+        List<ReturnLine> lines, @OptionalField String reason, @OptionalField String by) implements Event {
 }

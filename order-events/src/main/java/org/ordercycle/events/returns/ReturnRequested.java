@@ -13,7 +13,8 @@ import org.ordercycle.events.OptionalField;
  *
  * @param reason the customer's reason, e.g. {@code damaged in transit}; absent when none was given (a
  *               withdrawal needs none)
+ * @param by user name of the person who acted, when a person did
  */
 public record ReturnRequested(UUID eventId, Instant occurredAt, UUID returnId, UUID orderId, UUID customerId,
-        List<ReturnLine> lines, @OptionalField String reason) implements Event {
+        List<ReturnLine> lines, @OptionalField String reason, @OptionalField String by) implements Event {
 }

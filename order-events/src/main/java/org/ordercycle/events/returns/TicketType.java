@@ -5,5 +5,7 @@ public enum TicketType {
     INSTALLATION,
     REPAIR,
     MAINTENANCE,
-    TRAINING
+    TRAINING,
+    /** The customer complains (about a delivery, an invoice, a person); may lead to a return or a replacement. */
+    COMPLAINT
 }

@@ -11,7 +11,9 @@ import org.ordercycle.events.OptionalField;
  * Published by sales on {@code sales.orders}, keyed by {@code orderId}.
  *
  * @param reason why, when one was given
+ * @param by user name of the person who acted, when a person did
  */
-public record OrderCancelled(UUID eventId, Instant occurredAt, UUID orderId, @OptionalField String reason)
+public record OrderCancelled(UUID eventId, Instant occurredAt, UUID orderId, @OptionalField String reason,
+        @OptionalField String by)
         implements Event {
 }

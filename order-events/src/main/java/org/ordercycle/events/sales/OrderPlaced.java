@@ -17,8 +17,11 @@ import org.ordercycle.events.contact.Classification;
  * @param requestedDate  the delivery date the customer asked for; absent when the customer named none
  * @param classification copied from the customer: internal orders are flagged and priced by internal rules
  * @param salesperson    user name of the salesperson who owns the order
+ * @param quoteId        the quote the order came from, when it came from one
+ * @param originalOrderId the order this one replaces (a replacement after a return or complaint)
  */
 public record OrderPlaced(UUID eventId, Instant occurredAt, UUID orderId, UUID customerId, List<OrderLine> lines,
-        String currency, @OptionalField LocalDate requestedDate, Classification classification, String salesperson)
+        String currency, @OptionalField LocalDate requestedDate, Classification classification, String salesperson,
+        @OptionalField UUID quoteId, @OptionalField UUID originalOrderId)
         implements Event {
 }

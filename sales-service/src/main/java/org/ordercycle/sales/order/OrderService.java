@@ -62,6 +62,7 @@ public class OrderService {
                         null, null, null))
                 .toList();
         return new OrderPlaced(UUID.randomUUID(), order.placedAt(), order.id(), order.customerId(), lines,
-                order.currency(), order.requestedDate(), order.classification(), order.salesperson());
+                order.currency(), order.requestedDate(), order.classification(), order.salesperson(), null,
+                null);
     }
 }

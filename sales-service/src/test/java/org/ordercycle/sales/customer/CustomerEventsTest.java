@@ -132,7 +132,7 @@ class CustomerEventsTest {
         // A complete snapshot, as an older one replayed from the compacted topic would be.
         TopicClient.sendEvent(new CustomerChanged(UUID.randomUUID(), Instant.now(), id, CustomerKind.PERSON, "John Doe",
                 Classification.EXTERNAL, "A", "sam", new Conditions(BigDecimal.ZERO, 30, null, "STANDARD"), "EUR", null,
-                null, null));
+                null, null, null));
 
         await().atMost(30, SECONDS).until(() -> handledChanges() > handledBefore);
         assertThat(customer(id).name).isNull();
