@@ -14,10 +14,12 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.ordercycle.kit.api.IdempotentCreates;
 import org.ordercycle.kit.api.ProblemException;
 
+@Tag(name = "Organizations", description = "Companies the company deals with")
 @Path("/organizations")
 public class OrganizationResource {
 
@@ -31,7 +33,7 @@ public class OrganizationResource {
 
     @POST
     @RolesAllowed({"crm", "sales", "admin"})
-    @Operation(summary = "Register a company as a customer", description = "Publishes CustomerRegistered.")
+    @Operation(operationId = "registerOrganization", summary = "Register a company as a customer", description = "Publishes CustomerRegistered.")
     public Response register(@Valid @NotNull OrganizationRequest request,
             @Parameter(description = "Send the same key again to retry safely: the organization is registered once.")
             @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
@@ -45,7 +47,7 @@ public class OrganizationResource {
     @GET
     @Path("{id}")
     @RolesAllowed({"crm", "sales", "sales-manager", "production", "billing", "returns", "service", "admin"})
-    @Operation(summary = "An organization with its address, tier, account owner and conditions")
+    @Operation(operationId = "getOrganization", summary = "An organization with its address, tier, account owner and conditions")
     public OrganizationView find(@PathParam("id") UUID id) {
         return organizations.find(id).orElseThrow(() -> ProblemException.notFound("organization", id));
     }

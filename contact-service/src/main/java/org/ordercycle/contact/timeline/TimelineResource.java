@@ -8,9 +8,11 @@ import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ordercycle.contact.organization.OrganizationService;
 import org.ordercycle.kit.api.ProblemException;
 
+@Tag(name = "Timeline", description = "What happened with each customer, as every department reports it")
 @Path("/organizations/{id}/timeline")
 public class TimelineResource {
 
@@ -23,7 +25,7 @@ public class TimelineResource {
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({"crm", "sales", "sales-manager", "service", "admin"})
-    @Operation(summary = "What happened with the customer, oldest first: orders as sales reports them")
+    @Operation(operationId = "getCustomerTimeline", summary = "What happened with the customer, oldest first: orders as sales reports them")
     public List<TimelineEntryView> timeline(@PathParam("id") UUID id) {
         if (organizations.find(id).isEmpty()) {
             throw ProblemException.notFound("organization", id);

@@ -15,9 +15,11 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ordercycle.kit.api.IdempotentCreates;
 import org.ordercycle.kit.api.ProblemException;
 
+@Tag(name = "Orders", description = "Customer orders from placement to refund")
 @Path("/orders")
 public class OrderResource {
 
@@ -31,7 +33,7 @@ public class OrderResource {
 
     @POST
     @RolesAllowed({"sales", "sales-manager", "admin"})
-    @Operation(summary = "Place an order for a customer sales knows",
+    @Operation(operationId = "placeOrder", summary = "Place an order for a customer sales knows",
             description = "Publishes OrderPlaced. A customer contact has not registered (or has erased) is a 422.")
     public Response place(@Valid @NotNull OrderRequest request,
             @Parameter(description = "Send the same key again to retry safely: the order is placed once.")
@@ -46,7 +48,7 @@ public class OrderResource {
     @GET
     @Path("{id}")
     @RolesAllowed({"sales", "sales-manager", "production", "billing", "returns", "service", "crm", "admin"})
-    @Operation(summary = "An order with its lines, customer, requested date and salesperson")
+    @Operation(operationId = "getOrder", summary = "An order with its lines, customer, requested date and salesperson")
     public OrderView find(@PathParam("id") UUID id) {
         return orders.find(id).orElseThrow(() -> ProblemException.notFound("order", id));
     }

@@ -22,8 +22,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A resource as a department writes one, to try the kit's API conventions on. */
+@Tag(name = "Things", description = "A resource for the kit's API tests")
 @Path("/things")
 @RolesAllowed("sales")
 public class TestThingResource {
@@ -47,6 +50,7 @@ public class TestThingResource {
 
     @POST
     @Transactional
+    @Operation(operationId = "createThing", summary = "Create a thing")
     public Response create(@Valid @NotNull ThingRequest request, @HeaderParam(IdempotentCreates.HEADER) String key) {
         return idempotent.create(key, "POST /things", request, () -> {
             if (request.name().equals("forbidden")) {
@@ -60,12 +64,14 @@ public class TestThingResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getThing", summary = "A thing")
     public ThingView find(@PathParam("id") UUID id) {
         throw ProblemException.notFound("thing", id);
     }
 
     @GET
     @Path("boom")
+    @Operation(operationId = "failBadly", summary = "Fails with an unexpected exception")
     public ThingView boom() {
         throw new IllegalStateException("secret internal detail");
     }

@@ -10,6 +10,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,6 +79,25 @@ public abstract class SecuredApiContract {
         for (Operation operation : operations()) {
             List<Object> security = document.getList("paths.'" + operation.path() + "'." + operation.method() + ".security");
             assertThat(security).as("security of " + operation).isNotEmpty();
+        }
+    }
+
+    /**
+     * A client generated from the document reads well: every operation has its own verb-first camelCase
+     * {@code operationId} ({@code placeOrder}, never the generated {@code ordersPost}), a summary and a tag.
+     */
+    @Test
+    void everyOperationIsNamedSummarizedAndTagged() {
+        JsonPath document = openApi();
+        Set<String> ids = new HashSet<>();
+        for (Operation operation : operations()) {
+            String at = "paths.'" + operation.path() + "'." + operation.method();
+            String id = document.getString(at + ".operationId");
+            assertThat(id).as("operationId of " + operation).isNotBlank().matches("[a-z][a-zA-Z0-9]*")
+                    .doesNotEndWith("Get").doesNotEndWith("Post").doesNotEndWith("Put").doesNotEndWith("Delete");
+            assertThat(ids.add(id)).as("operationId " + id + " used once").isTrue();
+            assertThat(document.getString(at + ".summary")).as("summary of " + operation).isNotBlank();
+            assertThat(document.getList(at + ".tags", String.class)).as("tags of " + operation).isNotEmpty();
         }
     }
 
