@@ -23,4 +23,10 @@ class EventChannels {
     CompletionStage<Void> salesOrders(Message<List<String>> records) {
         return events.dispatch(records);
     }
+
+    @Incoming("returns-cases")
+    @Blocking
+    CompletionStage<Void> returnsCases(Message<List<String>> records) {
+        return events.dispatch(records);
+    }
 }

@@ -1,21 +1,30 @@
 package org.ordercycle.production.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
+import org.ordercycle.events.sales.OrderAccepted;
+import org.ordercycle.events.sales.OrderCancelled;
 import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.kit.inbox.EventHandlers;
 
-/** Takes every order sales places into production. */
+/** Takes every order sales places into production, reserves for it when accepted, releases it when cancelled. */
 @ApplicationScoped
 class OrderEventsHandler implements EventHandlers {
 
-    private final Clock clock;
+    private final Reservations reservations;
 
-    OrderEventsHandler(Clock clock) {
-        this.clock = clock;
+    OrderEventsHandler(Reservations reservations) {
+        this.reservations = reservations;
     }
 
     void on(OrderPlaced event) {
-        ProductionOrder.receive(event, clock.instant());
+        reservations.placed(event);
+    }
+
+    void on(OrderAccepted event) {
+        reservations.accept(event);
+    }
+
+    void on(OrderCancelled event) {
+        reservations.cancel(event);
     }
 }

@@ -9,18 +9,27 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OrderBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.ordercycle.events.Event;
 import org.ordercycle.events.contact.Classification;
+import org.ordercycle.events.production.OrderBackordered;
+import org.ordercycle.events.production.ReservationLine;
+import org.ordercycle.events.production.StockReserved;
+import org.ordercycle.events.sales.OrderAccepted;
 import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
+import org.ordercycle.production.stock.Stock;
 
-/** An order production has to build, under the id sales gave it. */
+/** An order production has to fulfil, under the id sales gave it: what is reserved, missing and shipped per line. */
 @Entity
 public class ProductionOrder extends PanacheEntityBase {
 
@@ -41,17 +50,44 @@ public class ProductionOrder extends PanacheEntityBase {
 
     public Instant receivedAt;
 
+    public LocalDate promisedDate;
+
+    public Integer priority;
+
+    public Instant acceptedAt;
+
+    public Instant cancelledAt;
+
     @ElementCollection
     @CollectionTable(name = "production_order_line", joinColumns = @JoinColumn(name = "order_id"))
     @OrderBy("lineNo")
     public List<Line> lines = new ArrayList<>();
 
-    /** What to build for one line of the order; prices stay with sales and billing. */
+    /** One line of the order; prices stay with sales and billing. */
     @Embeddable
     public static class Line {
         public int lineNo;
         public String sku;
         public BigDecimal quantity;
+        /** Reserved from stock and not yet shipped. */
+        public BigDecimal reserved = BigDecimal.ZERO;
+        /** Accepted but not in stock: waits for a receipt. */
+        public BigDecimal backordered = BigDecimal.ZERO;
+        public BigDecimal shipped = BigDecimal.ZERO;
+
+        static Line of(OrderLine ordered) {
+            Line line = new Line();
+            line.lineNo = ordered.lineNo();
+            line.sku = ordered.sku();
+            line.quantity = ordered.quantity();
+            return line;
+        }
+
+        void reserveFrom(Stock stock, BigDecimal quantity) {
+            BigDecimal granted = stock == null ? BigDecimal.ZERO : stock.reserveUpTo(quantity);
+            reserved = reserved.add(granted);
+            backordered = backordered.add(quantity).subtract(granted);
+        }
     }
 
     static ProductionOrder receive(OrderPlaced placed, Instant receivedAt) {
@@ -63,14 +99,120 @@ public class ProductionOrder extends PanacheEntityBase {
         order.classification = placed.classification();
         order.status = ProductionOrderStatus.RECEIVED;
         order.receivedAt = receivedAt;
-        for (OrderLine placedLine : placed.lines()) {
-            Line line = new Line();
-            line.lineNo = placedLine.lineNo();
-            line.sku = placedLine.sku();
-            line.quantity = placedLine.quantity();
-            order.lines.add(line);
-        }
+        placed.lines().forEach(line -> order.lines.add(Line.of(line)));
         order.persist();
         return order;
+    }
+
+    /** An acceptance whose placement production never stored: the acceptance says all production needs. */
+    static ProductionOrder receiveAccepted(OrderAccepted accepted, Instant receivedAt) {
+        ProductionOrder order = new ProductionOrder();
+        order.id = accepted.orderId();
+        order.customerId = accepted.customerId();
+        order.status = ProductionOrderStatus.RECEIVED;
+        order.receivedAt = receivedAt;
+        order.persist();
+        return order;
+    }
+
+    /** The order, its row locked for this transaction (lock the stock rows first: stock, then orders). */
+    public static Optional<ProductionOrder> lock(UUID id) {
+        return Optional.ofNullable(ProductionOrder.findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The SKUs of an order's lines, read without loading (or locking) the order. */
+    public static List<String> skusOf(UUID id) {
+        return getEntityManager().createQuery(
+                        "select distinct l.sku from ProductionOrder o join o.lines l where o.id = :id", String.class)
+                .setParameter("id", id).getResultList();
+    }
+
+    /**
+     * Sales accepted the order with these agreed lines: reserve what the locked stock has, backorder the rest.
+     */
+    void accept(OrderAccepted accepted, Instant at, Map<String, Stock> stocks) {
+        if (status != ProductionOrderStatus.RECEIVED) {
+            throw new IllegalStateException("order " + id + " is " + status + " and cannot be accepted again");
+        }
+        promisedDate = accepted.promisedDate();
+        priority = accepted.priority();
+        acceptedAt = at;
+        lines.clear();
+        for (OrderLine agreed : accepted.lines()) {
+            Line line = Line.of(agreed);
+            line.reserveFrom(stocks.get(line.sku), agreed.quantity());
+            lines.add(line);
+        }
+        settle();
+    }
+
+    /** Stock came in (the row is locked): reserve what this order still misses of the SKU. */
+    void fill(Stock stock) {
+        for (Line line : lines) {
+            if (line.sku.equals(stock.sku) && line.backordered.signum() > 0) {
+                BigDecimal missing = line.backordered;
+                line.backordered = BigDecimal.ZERO;
+                line.reserveFrom(stock, missing);
+            }
+        }
+        settle();
+    }
+
+    /** Sales cancelled the order: give its reservations back to the (locked) stock and stop waiting for goods. */
+    void cancel(Instant at, Map<String, Stock> stocks) {
+        for (Line line : lines) {
+            if (line.reserved.signum() > 0) {
+                stocks.get(line.sku).release(line.reserved);
+            }
+            line.reserved = BigDecimal.ZERO;
+            line.backordered = BigDecimal.ZERO;
+        }
+        cancelledAt = at;
+        status = ProductionOrderStatus.CANCELLED;
+    }
+
+    public boolean cancelled() {
+        return status == ProductionOrderStatus.CANCELLED;
+    }
+
+    public Optional<Line> line(int lineNo) {
+        return lines.stream().filter(line -> line.lineNo == lineNo).findFirst();
+    }
+
+    /** Reserved goods of a line left the warehouse (the caller checked the quantity and ships the stock). */
+    public void shipped(int lineNo, BigDecimal quantity) {
+        Line line = line(lineNo).orElseThrow();
+        if (quantity.compareTo(line.reserved) > 0) {
+            throw new IllegalStateException("line " + lineNo + " of order " + id + " has only " + line.reserved + " reserved");
+        }
+        line.reserved = line.reserved.subtract(quantity);
+        line.shipped = line.shipped.add(quantity);
+        settle();
+    }
+
+    /** The reservation as it stands now, as one snapshot event: StockReserved when nothing is missing any more. */
+    Event reservation(Instant at) {
+        List<ReservationLine> snapshot = lines.stream()
+                .map(line -> new ReservationLine(line.lineNo, line.sku, line.reserved, line.backordered))
+                .toList();
+        boolean complete = lines.stream().allMatch(line -> line.backordered.signum() == 0);
+        return complete
+                ? new StockReserved(UUID.randomUUID(), at, id, snapshot)
+                : new OrderBackordered(UUID.randomUUID(), at, id, snapshot);
+    }
+
+    private void settle() {
+        if (status == ProductionOrderStatus.CANCELLED || acceptedAt == null) {
+            return;
+        }
+        if (lines.stream().allMatch(line -> line.shipped.compareTo(line.quantity) >= 0)) {
+            status = ProductionOrderStatus.SHIPPED;
+        } else if (lines.stream().anyMatch(line -> line.shipped.signum() > 0)) {
+            status = ProductionOrderStatus.PARTIALLY_SHIPPED;
+        } else if (lines.stream().anyMatch(line -> line.backordered.signum() > 0)) {
+            status = ProductionOrderStatus.BACKORDERED;
+        } else {
+            status = ProductionOrderStatus.RESERVED;
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.ordercycle.production.order;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,13 +13,18 @@ import org.ordercycle.kit.api.ProblemException;
 @Path("/orders")
 public class ProductionOrderResource {
 
+    private final ProductionOrders orders;
+
+    ProductionOrderResource(ProductionOrders orders) {
+        this.orders = orders;
+    }
+
     @GET
     @Path("{id}")
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @RolesAllowed({"production", "sales", "sales-manager", "admin"})
-    @Operation(operationId = "getProductionOrder", summary = "An order as production received it from sales, with its lines")
+    @RolesAllowed({"production", "admin", "sales", "sales-manager", "billing", "returns"})
+    @Operation(operationId = "getProductionOrder",
+            summary = "An order as production fulfils it: status, per line reserved, backordered and shipped, and its shipments")
     public ProductionOrderView find(@PathParam("id") UUID id) {
-        return ProductionOrder.<ProductionOrder>findByIdOptional(id).map(ProductionOrderView::from)
-                .orElseThrow(() -> ProblemException.notFound("production order", id));
+        return orders.find(id).orElseThrow(() -> ProblemException.notFound("production order", id));
     }
 }

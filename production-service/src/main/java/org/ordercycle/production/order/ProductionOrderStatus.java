@@ -1,7 +1,17 @@
 package org.ordercycle.production.order;
 
-/** Where an order stands in production. Scheduling, building and shipping add their states as they come. */
+/** Where an order stands in production. */
 public enum ProductionOrderStatus {
-    /** Placed by sales and known to production; nothing is reserved or scheduled yet. */
-    RECEIVED
+    /** Placed by sales and known to production; not accepted yet, so nothing is reserved. */
+    RECEIVED,
+    /** Accepted, and every line not yet shipped is reserved from stock. */
+    RESERVED,
+    /** Accepted, and some of it is not in stock: it waits for goods receipts (or returns). */
+    BACKORDERED,
+    /** Some of it has left the warehouse, not all. */
+    PARTIALLY_SHIPPED,
+    /** Everything ordered has left the warehouse. */
+    SHIPPED,
+    /** Sales cancelled it: nothing is reserved or backordered for it any more and nothing more ships. */
+    CANCELLED
 }

@@ -1,0 +1,130 @@
+package org.ordercycle.production.order;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.ordercycle.events.sales.OrderAccepted;
+import org.ordercycle.events.sales.OrderCancelled;
+import org.ordercycle.events.sales.OrderLine;
+import org.ordercycle.events.sales.OrderPlaced;
+import org.ordercycle.kit.outbox.Outbox;
+import org.ordercycle.production.stock.Availability;
+import org.ordercycle.production.stock.Stock;
+
+/**
+ * Reserves stock for accepted orders, backorders what is missing, fills backorders when goods come in and releases
+ * what a cancelled order held.
+ *
+ * <p>Locks are always taken in one order: the stock rows first, in SKU order, then the order rows, in id order.
+ * So two orders for the last unit (or a receipt racing an acceptance) are serialised on the stock row and exactly
+ * one of them gets it.
+ */
+@ApplicationScoped
+@Transactional
+public class Reservations {
+
+    private static final Logger LOG = Logger.getLogger(Reservations.class);
+
+    /** Backorders are filled oldest promised date first (undated last), then in the order they were accepted. */
+    private static final Comparator<ProductionOrder> FILL_ORDER = Comparator
+            .comparing((ProductionOrder order) -> order.promisedDate, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(order -> order.acceptedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(order -> order.id);
+
+    private final Outbox outbox;
+    private final Availability availability;
+    private final Clock clock;
+
+    Reservations(Outbox outbox, Availability availability, Clock clock) {
+        this.outbox = outbox;
+        this.availability = availability;
+        this.clock = clock;
+    }
+
+    public void placed(OrderPlaced placed) {
+        if (ProductionOrder.findById(placed.orderId()) != null) {
+            // Its acceptance came first (or it is a replay): the acceptance already made the order.
+            return;
+        }
+        ProductionOrder.receive(placed, clock.instant());
+    }
+
+    public void accept(OrderAccepted accepted) {
+        TreeSet<String> skus = new TreeSet<>(accepted.lines().stream().map(OrderLine::sku).toList());
+        Map<String, Stock> stocks = Stock.lock(skus);
+        ProductionOrder order = ProductionOrder.lock(accepted.orderId())
+                .orElseGet(() -> ProductionOrder.receiveAccepted(accepted, clock.instant()));
+        if (order.status != ProductionOrderStatus.RECEIVED) {
+            LOG.warnf("Order %s is %s already; acceptance %s ignored", order.id, order.status, accepted.eventId());
+            return;
+        }
+        order.accept(accepted, clock.instant(), stocks);
+        outbox.publish(order.reservation(clock.instant()));
+        stocks.keySet().forEach(sku -> availability.changed(sku, null));
+    }
+
+    public void cancel(OrderCancelled cancelled) {
+        Map<String, Stock> stocks = Stock.lock(ProductionOrder.skusOf(cancelled.orderId()));
+        ProductionOrder order = ProductionOrder.lock(cancelled.orderId()).orElse(null);
+        if (order == null || order.cancelled()) {
+            // Never accepted by production, or cancelled twice: nothing is held for it.
+            return;
+        }
+        TreeSet<String> released = new TreeSet<>();
+        order.lines.stream().filter(line -> line.reserved.signum() > 0).forEach(line -> released.add(line.sku));
+        order.cancel(clock.instant(), stocks);
+        released.forEach(sku -> availability.changed(sku, cancelled.by()));
+    }
+
+    /**
+     * Goods of the stock's SKU came in (the caller holds the stock row): reserve them for the backorders, oldest
+     * promised date first, and publish each touched order's reservation. The caller publishes the availability.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void fillBackorders(Stock stock) {
+        if (stock.available().signum() <= 0) {
+            return;
+        }
+        List<UUID> waiting = ProductionOrder.getEntityManager().createQuery("""
+                        select distinct o.id from ProductionOrder o join o.lines l
+                        where l.sku = :sku and l.backordered > 0 and o.status <> :cancelled""", UUID.class)
+                .setParameter("sku", stock.sku)
+                .setParameter("cancelled", ProductionOrderStatus.CANCELLED)
+                .getResultList();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        List<ProductionOrder> orders = ProductionOrder.<ProductionOrder>find("id in ?1 order by id", waiting)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+        for (ProductionOrder order : orders.stream().sorted(FILL_ORDER).toList()) {
+            if (stock.available().signum() <= 0) {
+                return;
+            }
+            if (order.cancelled()) {
+                continue;
+            }
+            order.fill(stock);
+            outbox.publish(order.reservation(clock.instant()));
+        }
+    }
+
+    /** What accepted orders still miss of the SKU. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BigDecimal backordered(String sku) {
+        BigDecimal missing = ProductionOrder.getEntityManager().createQuery("""
+                        select sum(l.backordered) from ProductionOrder o join o.lines l
+                        where l.sku = :sku""", BigDecimal.class)
+                .setParameter("sku", sku)
+                .getSingleResult();
+        return missing == null ? BigDecimal.ZERO : missing;
+    }
+}

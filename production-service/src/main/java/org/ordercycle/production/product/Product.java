@@ -1,0 +1,48 @@
+package org.ordercycle.production.product;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.ordercycle.events.Money;
+
+/** A product production makes or buys: what one unit costs it and how many days it takes to get more. */
+@Entity
+public class Product extends PanacheEntityBase {
+
+    @Id
+    public String sku;
+
+    public String name;
+
+    public BigDecimal unitCost;
+
+    public String currency;
+
+    @Column(name = "lead_time_days")
+    public int leadTimeDays;
+
+    public Instant changedAt;
+
+    static Product introduce(String sku, ProductRequest request, Instant at) {
+        Product product = new Product();
+        product.sku = sku;
+        product.describe(request, at);
+        product.persist();
+        return product;
+    }
+
+    void describe(ProductRequest request, Instant at) {
+        name = request.name();
+        unitCost = request.unitCost().amount();
+        currency = request.unitCost().currency();
+        leadTimeDays = request.leadTimeDays();
+        changedAt = at;
+    }
+
+    public Money unitCostMoney() {
+        return new Money(unitCost, currency);
+    }
+}

@@ -1,0 +1,45 @@
+package org.ordercycle.production.product;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import org.ordercycle.production.stock.Availability;
+import org.ordercycle.production.stock.Stock;
+
+/** Keeps the product catalogue and tells sales about every change. */
+@ApplicationScoped
+@Transactional
+public class ProductService {
+
+    /** What a PUT did: created a new product or changed a known one. */
+    public record Saved(ProductView product, boolean created) {
+    }
+
+    private final Availability availability;
+    private final Clock clock;
+
+    ProductService(Availability availability, Clock clock) {
+        this.availability = availability;
+        this.clock = clock;
+    }
+
+    public Saved save(String sku, ProductRequest request, String by) {
+        Product product = Product.findById(sku, LockModeType.PESSIMISTIC_WRITE);
+        boolean created = product == null;
+        if (created) {
+            product = Product.introduce(sku, request, clock.instant());
+            Stock.open(sku);
+        } else {
+            product.describe(request, clock.instant());
+        }
+        availability.changed(sku, by);
+        return new Saved(ProductView.from(product), created);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ProductView> find(String sku) {
+        return Product.<Product>findByIdOptional(sku).map(ProductView::from);
+    }
+}

@@ -1,0 +1,35 @@
+package org.ordercycle.production.stock;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A goods receipt: what came into the warehouse, when, and who took it in. */
+@Entity
+public class StockReceipt extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String sku;
+
+    public BigDecimal quantity;
+
+    public Instant receivedAt;
+
+    public String receivedBy;
+
+    static StockReceipt record(String sku, BigDecimal quantity, Instant at, String by) {
+        StockReceipt receipt = new StockReceipt();
+        receipt.id = UUID.randomUUID();
+        receipt.sku = sku;
+        receipt.quantity = quantity;
+        receipt.receivedAt = at;
+        receipt.receivedBy = by;
+        receipt.persist();
+        return receipt;
+    }
+}
