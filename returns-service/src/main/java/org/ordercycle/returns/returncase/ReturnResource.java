@@ -16,6 +16,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ordercycle.kit.api.IdempotentCreates;
@@ -71,8 +73,16 @@ public class ReturnResource {
     @GET
     @RolesAllowed({"returns", "admin", "sales", "billing", "service", "crm"})
     @Operation(operationId = "listReturns", summary = "The return cases of an order, oldest first")
-    public List<ReturnView> list(@Parameter(description = "the order whose returns to list", required = true)
-            @QueryParam("orderId") @NotNull UUID orderId) {
-        return returns.ofOrder(orderId);
+    public List<ReturnView> list(@Parameter(description = "the order whose returns to list", required = true,
+            schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("orderId") String orderId) {
+        // Read as text: JAX-RS answers a query parameter it cannot convert with 404, this is a 400.
+        if (orderId == null || orderId.isBlank()) {
+            throw ProblemException.badRequest("orderId", "is required");
+        }
+        try {
+            return returns.ofOrder(UUID.fromString(orderId));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("orderId", "must be a UUID");
+        }
     }
 }

@@ -29,7 +29,12 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -315,7 +320,50 @@ class ReturnCaseTest {
                 .post("/returns").then().statusCode(403);
         given().auth().oauth2(RETURNS).get("/returns/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().auth().oauth2(RETURNS).get("/returns").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(RETURNS).get("/returns").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("orderId"));
+        given().auth().oauth2(RETURNS).get("/returns?orderId=nope").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("orderId"));
+    }
+
+    @Test
+    void twoReturnsRacingForTheLastUnitsAuthorizeOnlyOne() throws Exception {
+        UUID order = UUID.randomUUID();
+        UUID customer = UUID.randomUUID();
+        acceptAndShip(accepted(order, customer, agreed(1, "PUMP", "5", "100.00", "0", "19")),
+                shipped(order, customer, shippedLine(1, "PUMP", "2")));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = pool.invokeAll(List.<Callable<Integer>>of(
+                    () -> requestReturn(order, "{\"lineNo\": 1, \"quantity\": 2}").extract().statusCode(),
+                    () -> requestReturn(order, "{\"lineNo\": 1, \"quantity\": 2}").extract().statusCode()));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 422);
+        } finally {
+            pool.shutdown();
+        }
+        listReturns(order).body("", hasSize(1));
+    }
+
+    @Test
+    void sameIdempotencyKeyRequestsTheReturnOnce() {
+        UUID order = UUID.randomUUID();
+        UUID customer = UUID.randomUUID();
+        acceptAndShip(accepted(order, customer, agreed(1, "PUMP", "5", "100.00", "0", "19")),
+                shipped(order, customer, shippedLine(1, "PUMP", "2")));
+        String body = "{\"orderId\": \"" + order + "\", \"lines\": [{\"lineNo\": 1, \"quantity\": 1}]}";
+        String key = UUID.randomUUID().toString();
+
+        String first = given().auth().oauth2(RETURNS).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/returns").then().statusCode(201).extract().header("Location");
+        given().auth().oauth2(RETURNS).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/returns").then().statusCode(201).header("Location", equalTo(first));
+
+        listReturns(order).body("", hasSize(1));
     }
 
     /** An order of three lines, shipped, with one of each returned: the case's id. */
