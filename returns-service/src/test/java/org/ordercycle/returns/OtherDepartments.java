@@ -1,0 +1,86 @@
+package org.ordercycle.returns;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.ordercycle.events.Money;
+import org.ordercycle.events.billing.RefundPaid;
+import org.ordercycle.events.production.ShipmentDispatched;
+import org.ordercycle.events.production.ShippedLine;
+import org.ordercycle.events.sales.OrderAccepted;
+import org.ordercycle.events.sales.OrderAmended;
+import org.ordercycle.events.sales.OrderLine;
+import org.ordercycle.kit.testing.TopicClient;
+import org.ordercycle.returns.order.AgreedOrder;
+import org.ordercycle.returns.order.Shipment;
+
+/** Events as sales, production and billing publish them, and a look at what returns made of them. */
+public final class OtherDepartments {
+
+    private OtherDepartments() {
+    }
+
+    /** An agreed line in EUR. */
+    public static OrderLine agreed(int lineNo, String sku, String quantity, String unitPrice, String discount,
+            String taxRate) {
+        return new OrderLine(lineNo, sku, new BigDecimal(quantity), new Money(new BigDecimal(unitPrice), "EUR"),
+                new BigDecimal(discount), new BigDecimal(taxRate));
+    }
+
+    public static OrderAccepted accepted(UUID orderId, UUID customerId, OrderLine... lines) {
+        return new OrderAccepted(UUID.randomUUID(), Instant.now(), orderId, customerId, List.of(lines), "EUR", 50,
+                LocalDate.now().plusDays(7), "selection-policy", true, null, null, null);
+    }
+
+    public static OrderAmended amended(UUID orderId, UUID customerId, OrderLine... lines) {
+        return new OrderAmended(UUID.randomUUID(), Instant.now(), orderId, customerId, List.of(lines), "EUR",
+                LocalDate.now().plusDays(7), "customer asked", "sam");
+    }
+
+    public static ShippedLine shippedLine(int lineNo, String sku, String quantity) {
+        return new ShippedLine(lineNo, sku, new BigDecimal(quantity));
+    }
+
+    public static ShipmentDispatched shipped(UUID orderId, UUID customerId, ShippedLine... lines) {
+        return new ShipmentDispatched(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), orderId, customerId,
+                List.of(lines), "DHL", "TRACK-1", "MAIN", Instant.now(), "pat");
+    }
+
+    public static RefundPaid refundPaid(UUID returnId, UUID orderId, UUID customerId, String amount) {
+        return new RefundPaid(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), returnId, orderId, customerId,
+                new Money(new BigDecimal(amount), "EUR"));
+    }
+
+    /** Sends the acceptance and the shipments, and waits until returns holds all of them. */
+    public static void acceptAndShip(OrderAccepted acceptance, ShipmentDispatched... shipments) {
+        TopicClient.sendEvent(acceptance);
+        for (ShipmentDispatched shipment : shipments) {
+            TopicClient.sendEvent(shipment);
+        }
+        awaitAgreed(acceptance.orderId(), order -> true);
+        awaitShipments(acceptance.orderId(), shipments.length);
+    }
+
+    public static AgreedOrder awaitAgreed(UUID orderId, Predicate<AgreedOrder> expected) {
+        return await().atMost(30, SECONDS).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+            AgreedOrder order = AgreedOrder.findById(orderId);
+            if (order != null) {
+                order.lines.size(); // read while the session is open
+            }
+            return order;
+        }), order -> order != null && expected.test(order));
+    }
+
+    public static void awaitShipments(UUID orderId, long count) {
+        await().atMost(30, SECONDS).until(
+                () -> QuarkusTransaction.requiringNew().call(() -> Shipment.count("orderId", orderId)),
+                held -> held == count);
+    }
+}
