@@ -129,6 +129,7 @@ class OrganizationResourceTest {
         "discount no number | {\"name\": \"NAME\", \"discountPercent\": \"much\"}   | discountPercent",
         "negative terms    | {\"name\": \"NAME\", \"paymentTermDays\": -1}           | paymentTermDays",
         "terms over a year | {\"name\": \"NAME\", \"paymentTermDays\": 366}          | paymentTermDays",
+        "terms with decimals | {\"name\": \"NAME\", \"paymentTermDays\": 14.5}     | paymentTermDays",
         "VAT id, no country | {\"name\": \"NAME\", \"vatId\": \"123456789\"}        | vatId",
         "VAT id, lower case country | {\"name\": \"NAME\", \"vatId\": \"de123456789\"} | vatId",
         "VAT id too long   | {\"name\": \"NAME\", \"vatId\": \"DE12345678901234\"}  | vatId",
