@@ -156,23 +156,27 @@ class TimelineTest {
     }
 
     @Test
-    void stockReservedBeforeItsOrderWaitsAndThenAppearsOnce() {
+    void eventsWithoutCustomerBeforeTheirOrderWaitAndThenAppearOnce() {
         UUID customer = register("Early Stock Corp");
         UUID order = UUID.randomUUID();
         Instant t = Instant.now();
         StockReserved reserved = new StockReserved(UUID.randomUUID(), t.plusSeconds(2), order,
                 List.of(new ReservationLine(1, SKU, new BigDecimal("4"), BigDecimal.ZERO)));
+        ReturnReceived received = new ReturnReceived(UUID.randomUUID(), t.plusSeconds(3), UUID.randomUUID(), order,
+                List.of(new ReceivedLine(1, SKU, BigDecimal.ONE, ItemCondition.SCRAP)), "rita");
 
         TopicClient.sendEvent(reserved);
-        await().atMost(30, SECONDS).until(() -> parked(reserved.eventId()) == 1);
+        TopicClient.sendEvent(received);
+        await().atMost(30, SECONDS).until(() -> parked(reserved.eventId()) == 1 && parked(received.eventId()) == 1);
 
         TopicClient.sendEvent(placed(customer, order, new BigDecimal("4"), t));
         TopicClient.sendEvent(accepted(customer, order, new BigDecimal("4"), t.plusSeconds(1)));
 
         await().atMost(30, SECONDS).untilAsserted(() -> timeline(customer)
-                .body("step", contains("ORDER_PLACED", "ORDER_ACCEPTED", "STOCK_RESERVED"))
-                .body("orderId", everyItem(equalTo(order.toString()))));
-        assertThat(parked(reserved.eventId())).isZero();
+                .body("step", contains("ORDER_PLACED", "ORDER_ACCEPTED", "STOCK_RESERVED", "RETURN_RECEIVED"))
+                .body("orderId", everyItem(equalTo(order.toString())))
+                .body("[3].by", equalTo("rita")));
+        assertThat(parked(reserved.eventId()) + parked(received.eventId())).isZero();
     }
 
     @Test
