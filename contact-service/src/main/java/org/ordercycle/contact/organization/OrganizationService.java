@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ordercycle.contact.ContactConfig;
 import org.ordercycle.events.Address;
-import org.ordercycle.events.contact.Classification;
 import org.ordercycle.events.contact.Conditions;
 import org.ordercycle.events.contact.CustomerKind;
 import org.ordercycle.events.contact.CustomerRegistered;
@@ -29,20 +28,7 @@ public class OrganizationService {
     }
 
     public OrganizationView register(OrganizationRequest request, String registeredBy) {
-        Organization organization = new Organization();
-        organization.id = UUID.randomUUID();
-        organization.name = request.name().strip();
-        organization.address = address(request.address());
-        organization.email = request.email();
-        organization.phone = request.phone();
-        organization.tier = request.tier() == null ? Tier.C : request.tier();
-        organization.classification = request.classification() == null ? Classification.EXTERNAL : request.classification();
-        organization.accountOwner = request.accountOwner();
-        organization.currency = request.currency() == null ? defaults.currency() : request.currency();
-        organization.paymentTermDays = defaults.paymentTermDays();
-        organization.discountPercent = defaults.discountPercent();
-        organization.registeredAt = clock.instant();
-        organization.registeredBy = registeredBy;
+        Organization organization = Organization.register(request, defaults, clock.instant(), registeredBy);
         organization.persist();
         outbox.publish(registered(organization));
         return OrganizationView.from(organization);
@@ -51,6 +37,11 @@ public class OrganizationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<OrganizationView> find(UUID id) {
         return Organization.<Organization>findByIdOptional(id).map(OrganizationView::from);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(UUID id) {
+        return Organization.count("id", id) > 0;
     }
 
     private CustomerRegistered registered(Organization organization) {
@@ -63,19 +54,6 @@ public class OrganizationService {
                 organization.currency,
                 address == null ? null
                         : new Address(address.street, address.postalCode, address.city, address.region, address.country),
-                organization.email, organization.phone, null);
-    }
-
-    private static Organization.PostalAddress address(OrganizationRequest.AddressRequest request) {
-        if (request == null) {
-            return null;
-        }
-        Organization.PostalAddress address = new Organization.PostalAddress();
-        address.street = request.street();
-        address.postalCode = request.postalCode();
-        address.city = request.city();
-        address.region = request.region();
-        address.country = request.country();
-        return address;
+                organization.email, organization.phone, organization.vatId);
     }
 }

@@ -8,7 +8,7 @@ import org.ordercycle.events.contact.Classification;
 /** An organization as the API shows it. */
 public record OrganizationView(UUID id, String name, AddressView address, String email, String phone, Tier tier,
         Classification classification, String accountOwner, String currency, int paymentTermDays,
-        BigDecimal discountPercent, Instant registeredAt, String registeredBy) {
+        BigDecimal discountPercent, String vatId, Instant registeredAt, String registeredBy) {
 
     public record AddressView(String street, String postalCode, String city, String region, String country) {
     }
@@ -20,6 +20,6 @@ public record OrganizationView(UUID id, String name, AddressView address, String
                         address.region, address.country),
                 organization.email, organization.phone, organization.tier, organization.classification,
                 organization.accountOwner, organization.currency, organization.paymentTermDays,
-                organization.discountPercent, organization.registeredAt, organization.registeredBy);
+                organization.discountPercent, organization.vatId, organization.registeredAt, organization.registeredBy);
     }
 }

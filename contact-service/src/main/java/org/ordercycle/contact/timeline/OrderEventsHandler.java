@@ -2,19 +2,48 @@ package org.ordercycle.contact.timeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.util.List;
+import org.ordercycle.events.sales.OrderAccepted;
+import org.ordercycle.events.sales.OrderCancelled;
 import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.kit.inbox.EventHandlers;
+import org.ordercycle.kit.money.Amounts;
 
-/** Puts every order on its customer's timeline as sales reports it. */
+/** Puts every order on its customer's timeline as sales reports it: placed, accepted, cancelled. */
 @ApplicationScoped
 class OrderEventsHandler implements EventHandlers {
 
+    private final TimelineService timeline;
+
+    OrderEventsHandler(TimelineService timeline) {
+        this.timeline = timeline;
+    }
+
     void on(OrderPlaced event) {
-        BigDecimal units = event.lines().stream().map(OrderLine::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-        String summary = "Order placed: %d line%s, %s unit%s".formatted(event.lines().size(),
-                event.lines().size() == 1 ? "" : "s", units.toPlainString(), units.compareTo(BigDecimal.ONE) == 0 ? "" : "s");
-        TimelineEntry.record(event.customerId(), event.eventId(), "ORDER_PLACED", event.orderId(), summary,
-                event.occurredAt());
+        BigDecimal units = Summaries.sum(event.lines().stream().map(OrderLine::quantity).toList());
+        String summary = "Order placed: %s, %s".formatted(Summaries.lines(event.lines().size()), Summaries.units(units));
+        timeline.addForOrderOf(event.customerId(), event.eventId(),
+                new NewEntry(event.orderId(), Step.ORDER_PLACED, event.occurredAt(), event.salesperson(), summary));
+    }
+
+    void on(OrderAccepted event) {
+        Amounts.Totals totals = Amounts.totals(amounts(event.lines()), event.currency());
+        String summary = "Order accepted%s: %s gross, delivery promised for %s".formatted(
+                event.automatic() ? " automatically" : "", Summaries.money(totals.gross()), event.promisedDate());
+        timeline.addForOrderOf(event.customerId(), event.eventId(), new NewEntry(event.orderId(), Step.ORDER_ACCEPTED,
+                event.occurredAt(), event.automatic() ? null : event.decidedBy(), summary));
+    }
+
+    void on(OrderCancelled event) {
+        String summary = event.reason() == null || event.reason().isBlank() ? "Order cancelled"
+                : "Order cancelled: " + event.reason();
+        timeline.addForKnownOrder(event.eventId(),
+                new NewEntry(event.orderId(), Step.ORDER_CANCELLED, event.occurredAt(), event.by(), summary));
+    }
+
+    private static List<Amounts.Line> amounts(List<OrderLine> lines) {
+        return lines.stream().map(line -> new Amounts.Line(line.quantity(), line.unitPrice().amount(),
+                line.discountPercent(), line.taxRate())).toList();
     }
 }

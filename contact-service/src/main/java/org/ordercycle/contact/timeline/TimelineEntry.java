@@ -1,13 +1,14 @@
 package org.ordercycle.contact.timeline;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One thing that happened with a customer, as a department's event told it. */
+/** One step of an order of a customer, as the department that took it reported it. */
 @Entity
 public class TimelineEntry extends PanacheEntityBase {
 
@@ -18,7 +19,12 @@ public class TimelineEntry extends PanacheEntityBase {
 
     public UUID eventId;
 
-    public String kind;
+    public String step;
+
+    public String department;
+
+    @Column(name = "acted_by")
+    public String by;
 
     public UUID orderId;
 
@@ -26,21 +32,26 @@ public class TimelineEntry extends PanacheEntityBase {
 
     public Instant occurredAt;
 
-    static TimelineEntry record(UUID customerId, UUID eventId, String kind, UUID orderId, String summary,
-            Instant occurredAt) {
-        TimelineEntry entry = new TimelineEntry();
-        entry.id = UUID.randomUUID();
-        entry.customerId = customerId;
-        entry.eventId = eventId;
-        entry.kind = kind;
-        entry.orderId = orderId;
-        entry.summary = summary;
-        entry.occurredAt = occurredAt;
-        entry.persist();
-        return entry;
+    /** Recording order, for entries of the same moment (set by the database, read only in queries). */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    static TimelineEntry record(UUID customerId, UUID eventId, NewEntry entry) {
+        TimelineEntry recorded = new TimelineEntry();
+        recorded.id = UUID.randomUUID();
+        recorded.customerId = customerId;
+        recorded.eventId = eventId;
+        recorded.step = entry.step().name();
+        recorded.department = entry.step().department();
+        recorded.by = entry.by() == null || entry.by().isBlank() ? entry.step().department() : entry.by();
+        recorded.orderId = entry.orderId();
+        recorded.summary = entry.summary();
+        recorded.occurredAt = entry.occurredAt();
+        recorded.persist();
+        return recorded;
     }
 
     static List<TimelineEntry> of(UUID customerId) {
-        return list("customerId = ?1 order by occurredAt, id", customerId);
+        return list("customerId = ?1 order by occurredAt, seq", customerId);
     }
 }

@@ -1,7 +1,6 @@
 package org.ordercycle.contact.timeline;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,27 +8,23 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ordercycle.contact.organization.OrganizationService;
-import org.ordercycle.kit.api.ProblemException;
 
 @Tag(name = "Timeline", description = "What happened with each customer, as every department reports it")
 @Path("/organizations/{id}/timeline")
 public class TimelineResource {
 
-    private final OrganizationService organizations;
+    private final TimelineService timeline;
 
-    TimelineResource(OrganizationService organizations) {
-        this.organizations = organizations;
+    TimelineResource(TimelineService timeline) {
+        this.timeline = timeline;
     }
 
     @GET
-    @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({"crm", "sales", "sales-manager", "service", "admin"})
-    @Operation(operationId = "getCustomerTimeline", summary = "What happened with the customer, oldest first: orders as sales reports them")
+    @Operation(operationId = "getCustomerTimeline",
+            summary = "Every step of the customer's orders, oldest first, with department and who acted",
+            description = "Steps use the order cycle's codes (ORDER_PLACED … REFUND_PAID), the same as sales' order timeline.")
     public List<TimelineEntryView> timeline(@PathParam("id") UUID id) {
-        if (organizations.find(id).isEmpty()) {
-            throw ProblemException.notFound("organization", id);
-        }
-        return TimelineEntry.of(id).stream().map(TimelineEntryView::from).toList();
+        return timeline.timeline(id);
     }
 }

@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,8 +67,37 @@ class OrganizationResourceTest {
         assertThat(event.accountOwner()).isEqualTo("sam");
         assertThat(event.currency()).isEqualTo("EUR");
         assertThat(event.conditions().paymentTermDays()).isEqualTo(30);
+        assertThat(event.conditions().discountPercent()).isEqualByComparingTo("0");
+        assertThat(event.vatId()).isNull();
         assertThat(event.billingAddress().city()).isEqualTo("Berlin");
         assertThat(event.email()).isEqualTo("buyer@acme.example");
+    }
+
+    @Test
+    void agreedDiscountTermsAndVatIdAreShownAndPublished() throws Exception {
+        String name = unique("Conditions");
+        String json = """
+                {"name": "%s", "discountPercent": 7.5, "paymentTermDays": 14, "vatId": "DE123456789"}""".formatted(name);
+
+        String id = register(json, null)
+                .statusCode(201)
+                .body("discountPercent", equalTo(7.50f))
+                .body("paymentTermDays", equalTo(14))
+                .body("vatId", equalTo("DE123456789"))
+                .extract().path("id");
+
+        given().auth().oauth2(CRM).get("/organizations/" + id).then()
+                .statusCode(200)
+                .body("discountPercent", equalTo(7.50f))
+                .body("paymentTermDays", equalTo(14))
+                .body("vatId", equalTo("DE123456789"));
+
+        ConsumerRecord<String, String> record = TopicClient.readAll("contact.customers").stream()
+                .filter(r -> id.equals(r.key())).findFirst().orElseThrow();
+        CustomerRegistered event = EventJson.mapper().readValue(record.value(), CustomerRegistered.class);
+        assertThat(event.conditions().discountPercent()).isEqualTo(new BigDecimal("7.50"));
+        assertThat(event.conditions().paymentTermDays()).isEqualTo(14);
+        assertThat(event.vatId()).isEqualTo("DE123456789");
     }
 
     @Test
@@ -93,6 +123,16 @@ class OrganizationResourceTest {
         "bad currency     | {\"name\": \"NAME\", \"currency\": \"euro\"}             | currency",
         "wrong type       | {\"name\": \"NAME\", \"address\": \"Berlin\"}            | address",
         "unknown field    | {\"name\": \"NAME\", \"vip\": true}                      | vip",
+        "negative discount | {\"name\": \"NAME\", \"discountPercent\": -1}           | discountPercent",
+        "discount over 100 | {\"name\": \"NAME\", \"discountPercent\": 100.01}       | discountPercent",
+        "three decimals    | {\"name\": \"NAME\", \"discountPercent\": 5.125}        | discountPercent",
+        "discount no number | {\"name\": \"NAME\", \"discountPercent\": \"much\"}   | discountPercent",
+        "negative terms    | {\"name\": \"NAME\", \"paymentTermDays\": -1}           | paymentTermDays",
+        "terms over a year | {\"name\": \"NAME\", \"paymentTermDays\": 366}          | paymentTermDays",
+        "terms with decimals | {\"name\": \"NAME\", \"paymentTermDays\": 14.5}     | paymentTermDays",
+        "VAT id, no country | {\"name\": \"NAME\", \"vatId\": \"123456789\"}        | vatId",
+        "VAT id, lower case country | {\"name\": \"NAME\", \"vatId\": \"de123456789\"} | vatId",
+        "VAT id too long   | {\"name\": \"NAME\", \"vatId\": \"DE12345678901234\"}  | vatId",
     })
     void badInputIsA400NamingTheFieldAndRegistersNothing(String description, String body, String field) {
         String name = unique("Bad");
