@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.ordercycle.kit.inbox.Failures;
 
 /**
  * Turns every error into {@code application/problem+json}: bad input is a 400 listing the fields at fault, a broken
@@ -133,6 +134,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable exception, UriInfo uri) {
+        if (Failures.isOutage(exception) || Failures.isTransientConflict(exception)) {
+            // Nothing was changed (the transaction rolled back) and the same request will most likely succeed.
+            LOG.warnf("Transient failure on %s, answered 503: %s", uri.getPath(), Failures.describe(exception));
+            String detail = Failures.isOutage(exception) ? "the service's database cannot be reached right now"
+                    : "the request collided with a concurrent change";
+            return Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE, detail
+                    + "; nothing was changed, send the same request again").at(uri.getPath()).toResponse())
+                    .header("Retry-After", "1").build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unexpected error %s on %s", errorId, uri.getPath());
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it was logged as " + errorId)

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * The whole cause chain is searched, suppressed exceptions included: Narayana attaches the failures of its resources
  * to a failed commit with {@code addSuppressed}.
  */
-final class Failures {
+public final class Failures {
 
     private static final Set<String> OPTIMISTIC_LOCK_FAILURES = Set.of(
             "jakarta.persistence.OptimisticLockException",
@@ -31,7 +31,7 @@ final class Failures {
     private Failures() {
     }
 
-    static boolean isOutage(Throwable failure) {
+    public static boolean isOutage(Throwable failure) {
         return anyCause(failure, cause -> cause instanceof SQLTransientConnectionException
                 || cause instanceof SQLRecoverableException
                 || cause instanceof ConnectException
@@ -45,6 +45,16 @@ final class Failures {
                 || OPTIMISTIC_LOCK_FAILURES.contains(cause.getClass().getName()));
     }
 
+    /**
+     * A conflict that a plain retry of the same request resolves: serialization failure, deadlock, lock not
+     * available. Not a unique-key violation, which a caller usually has to look at.
+     */
+    public static boolean isTransientConflict(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof SQLException sql
+                && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())
+                        || "55P03".equals(sql.getSQLState())));
+    }
+
     /** What a failure comes down to, for logs and dead-letter headers: the innermost cause's class and message. */
     static Throwable root(Throwable failure) {
         Throwable root = failure;
@@ -54,7 +64,7 @@ final class Failures {
         return root;
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         Throwable root = root(failure);
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }

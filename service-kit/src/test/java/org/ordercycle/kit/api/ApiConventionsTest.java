@@ -135,6 +135,14 @@ class ApiConventionsTest {
     }
 
     @Test
+    @TestSecurity(user = "alice", roles = "sales")
+    void aDeadlockIsA503ToRetryNotA500() {
+        problem(given().get("/things/deadlock").then(), 503)
+                .header("Retry-After", "1")
+                .body("detail", containsString("send the same request again"));
+    }
+
+    @Test
     void missingTokenIsA401Problem() {
         String name = uniqueName();
         problem(post(VALID.formatted(name), null), 401).header("WWW-Authenticate", startsWith("Bearer"));

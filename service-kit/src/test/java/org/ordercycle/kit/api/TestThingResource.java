@@ -76,6 +76,14 @@ public class TestThingResource {
         throw new IllegalStateException("secret internal detail");
     }
 
+    @GET
+    @Path("deadlock")
+    @Operation(operationId = "loseADeadlock", summary = "Fails as the loser of a database deadlock")
+    public ThingView deadlock() {
+        throw new IllegalStateException("could not execute statement",
+                new SQLException("ERROR: deadlock detected", "40P01"));
+    }
+
     private void insert(UUID id, String name) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("insert into test_thing (id, name) values (?, ?)")) {

@@ -1,4 +1,4 @@
-package org.ordercycle.contact;
+package org.ordercycle.kit.api;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,10 +7,10 @@ import jakarta.inject.Singleton;
 
 /**
  * A whole number in a request is a whole number: {@code "paymentTermDays": 14.5} is a 400, not silently 14 days
- * (Jackson's default truncates).
+ * (Jackson's default truncates). For every service.
  */
 @Singleton
-class StrictJsonNumbers implements ObjectMapperCustomizer {
+public class StrictJsonNumbers implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
