@@ -57,7 +57,7 @@ class BillingEventsHandler implements EventHandlers {
         Map<UUID, StringBuilder> summaries = new LinkedHashMap<>();
         for (Allocation allocation : event.allocations()) {
             OrderInvoice invoice = invoices.get(allocation.invoiceId());
-            Order order = Order.findById(invoice.orderId);
+            Order order = Orders.locked(invoice.orderId).orElseThrow();
             order.paid(invoice, allocation.amount().amount());
             StringBuilder summary = summaries.computeIfAbsent(order.id, id -> new StringBuilder());
             summary.append(summary.isEmpty() ? "" : ", ")

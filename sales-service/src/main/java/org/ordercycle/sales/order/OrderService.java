@@ -72,7 +72,7 @@ public class OrderService {
     }
 
     public OrderView cancel(UUID id, CancelRequest request, String by) {
-        Order order = Order.<Order>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("order", id));
+        Order order = Orders.locked(id).orElseThrow(() -> ProblemException.notFound("order", id));
         Instant now = clock.instant();
         order.cancel(now);
         String reason = request == null ? null : request.reason();
