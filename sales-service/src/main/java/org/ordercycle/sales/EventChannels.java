@@ -23,4 +23,40 @@ class EventChannels {
     CompletionStage<Void> contactCustomers(Message<List<String>> records) {
         return events.dispatch(records);
     }
+
+    @Incoming("production-availability")
+    @Blocking
+    CompletionStage<Void> productionAvailability(Message<List<String>> records) {
+        return events.dispatch(records);
+    }
+
+    @Incoming("production-schedule")
+    @Blocking
+    CompletionStage<Void> productionSchedule(Message<List<String>> records) {
+        return events.dispatch(records);
+    }
+
+    @Incoming("production-shipments")
+    @Blocking
+    CompletionStage<Void> productionShipments(Message<List<String>> records) {
+        return events.dispatch(records);
+    }
+
+    @Incoming("billing-invoices")
+    @Blocking
+    CompletionStage<Void> billingInvoices(Message<List<String>> records) {
+        return events.dispatch(records);
+    }
+
+    @Incoming("billing-payments")
+    @Blocking
+    CompletionStage<Void> billingPayments(Message<List<String>> records) {
+        return events.dispatch(records);
+    }
+
+    @Incoming("returns-cases")
+    @Blocking
+    CompletionStage<Void> returnsCases(Message<List<String>> records) {
+        return events.dispatch(records);
+    }
 }

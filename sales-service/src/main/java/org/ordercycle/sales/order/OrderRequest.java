@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * Places an order for a customer sales knows. The requested delivery date is optional and may not lie in the past;
- * prices come later, when the order is accepted.
+ * every line is priced from the price list in force and the customer's discount.
  */
 public record OrderRequest(
         @NotNull UUID customerId,

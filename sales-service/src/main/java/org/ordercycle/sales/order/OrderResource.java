@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -33,8 +34,12 @@ public class OrderResource {
 
     @POST
     @RolesAllowed({"sales", "sales-manager", "admin"})
-    @Operation(operationId = "placeOrder", summary = "Place an order for a customer sales knows",
-            description = "Publishes OrderPlaced. A customer contact has not registered (or has erased) is a 422.")
+    @Operation(operationId = "placeOrder", summary = "Place, price and accept an order for a customer sales knows",
+            description = "Prices every line at the price in force and the customer's discount, promises a date "
+                    + "from production's availability and accepts the order: publishes OrderPlaced and "
+                    + "OrderAccepted. A customer contact has not registered (or has erased) is a 422, and so is any "
+                    + "line without a price in force or priced in another currency than the customer's (all such "
+                    + "lines are named).")
     public Response place(@Valid @NotNull OrderRequest request,
             @Parameter(description = "Send the same key again to retry safely: the order is placed once.")
             @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
@@ -48,8 +53,27 @@ public class OrderResource {
     @GET
     @Path("{id}")
     @RolesAllowed({"sales", "sales-manager", "production", "billing", "returns", "service", "crm", "admin"})
-    @Operation(operationId = "getOrder", summary = "An order with its lines, customer, requested date and salesperson")
+    @Operation(operationId = "getOrder", summary = "An order with its priced lines, totals, promised date and status")
     public OrderView find(@PathParam("id") UUID id) {
         return orders.find(id).orElseThrow(() -> ProblemException.notFound("order", id));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({"sales", "sales-manager", "admin"})
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order that has not shipped",
+            description = "Publishes OrderCancelled. 409 once sales has seen a shipment of the order, or when it "
+                    + "is cancelled already.")
+    public OrderView cancel(@PathParam("id") UUID id, @Valid CancelRequest request, @Context SecurityContext caller) {
+        return orders.cancel(id, request, caller.getUserPrincipal().getName());
+    }
+
+    @GET
+    @Path("{id}/timeline")
+    @RolesAllowed({"sales", "sales-manager", "production", "billing", "returns", "service", "crm", "admin"})
+    @Operation(operationId = "getOrderTimeline", summary = "Every step of the order through the departments, "
+            + "oldest first, with time, department and who acted")
+    public List<TimelineStep> timeline(@PathParam("id") UUID id) {
+        return orders.timeline(id).orElseThrow(() -> ProblemException.notFound("order", id));
     }
 }

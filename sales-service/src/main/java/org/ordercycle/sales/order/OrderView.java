@@ -5,28 +5,35 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.ordercycle.events.Money;
 import org.ordercycle.events.contact.Classification;
+import org.ordercycle.kit.money.Amounts;
+import org.ordercycle.sales.Decimals;
 
-/** An order as the API shows it. */
+/** An order as the API shows it: priced lines, totals (tax once per rate) and where it stands. */
 public record OrderView(UUID id, UUID customerId, OrderStatus status, List<LineView> lines, String currency,
-        Classification classification, LocalDate requestedDate, String salesperson, Instant placedAt) {
+        Totals totals, Classification classification, LocalDate requestedDate, LocalDate promisedDate,
+        String salesperson, Instant placedAt) {
 
-    public record LineView(int lineNo, String sku, BigDecimal quantity) {
+    /** A line with its agreed unit price (in the order's currency), discount and tax rate, and its net. */
+    public record LineView(int lineNo, String sku, BigDecimal quantity, BigDecimal unitPrice,
+            BigDecimal discountPercent, BigDecimal taxRate, BigDecimal net, BigDecimal shipped) {
 
         static LineView from(OrderLine line) {
-            return new LineView(line.lineNo, line.sku, plain(line.quantity));
+            return new LineView(line.lineNo, line.sku, Decimals.plain(line.quantity), Decimals.price(line.unitPrice),
+                    Decimals.plain(line.discountPercent), Decimals.plain(line.taxRate),
+                    line.priced() ? line.amounts().net() : null, Decimals.plain(line.shipped));
         }
     }
 
-    static OrderView from(Order order) {
-        return new OrderView(order.id, order.customerId, order.status,
-                order.lines.stream().map(LineView::from).toList(), order.currency, order.classification,
-                order.requestedDate, order.salesperson, order.placedAt);
+    public record Totals(Money net, Money tax, Money gross) {
     }
 
-    /** 4 as 4 whether the client sent 4.0 or the database returns 4.000. */
-    private static BigDecimal plain(BigDecimal quantity) {
-        BigDecimal stripped = quantity.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    static OrderView from(Order order) {
+        Amounts.Totals totals = order.totals();
+        return new OrderView(order.id, order.customerId, order.status,
+                order.lines.stream().map(LineView::from).toList(), order.currency,
+                totals == null ? null : new Totals(totals.net(), totals.tax(), totals.gross()),
+                order.classification, order.requestedDate, order.promisedDate, order.salesperson, order.placedAt);
     }
 }

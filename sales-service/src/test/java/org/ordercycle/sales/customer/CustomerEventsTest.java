@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordercycle.events.contact.Classification;
 import java.math.BigDecimal;
@@ -30,6 +31,7 @@ import org.ordercycle.events.contact.CustomerErased;
 import org.ordercycle.events.contact.CustomerRegistered;
 import org.ordercycle.kit.testing.KitMetrics;
 import org.ordercycle.kit.testing.TopicClient;
+import org.ordercycle.sales.SalesApi;
 import org.ordercycle.sales.SalesTestResource;
 import org.ordercycle.testinfra.TestInfra;
 
@@ -41,6 +43,18 @@ class CustomerEventsTest {
 
     @Inject
     MeterRegistry metrics;
+
+    private static boolean priced;
+
+    /** SKU-1 in the currencies of the registered (CHF) and changed (EUR) customers. */
+    @BeforeEach
+    void priceTheSkus() {
+        if (!priced) {
+            SalesApi.priced("SKU-1", "10.00", "CHF", "8.1");
+            SalesApi.priced("SKU-1-EUR", "9.00", "EUR", "19");
+            priced = true;
+        }
+    }
 
     @Test
     void registrationGivesSalesWhatItNeedsToTakeOrders() {
@@ -100,7 +114,7 @@ class CustomerEventsTest {
         TopicClient.sendEvent(changed(id, "Late Comer KG"));
 
         awaitCustomer(id, customer -> "Late Comer KG".equals(customer.name));
-        placeOrder(id).statusCode(201);
+        placeOrder(id, "SKU-1-EUR").statusCode(201);
     }
 
     @Test
@@ -140,8 +154,12 @@ class CustomerEventsTest {
     }
 
     private static ValidatableResponse placeOrder(UUID customer) {
+        return placeOrder(customer, "SKU-1");
+    }
+
+    private static ValidatableResponse placeOrder(UUID customer, String sku) {
         return given().auth().oauth2(SALES).contentType(ContentType.JSON)
-                .body("{\"customerId\": \"" + customer + "\", \"lines\": [{\"sku\": \"SKU-1\", \"quantity\": 1}]}")
+                .body("{\"customerId\": \"" + customer + "\", \"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 1}]}")
                 .post("/orders").then();
     }
 

@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,6 +34,7 @@ import org.ordercycle.events.contact.Classification;
 import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.kit.api.IdempotentCreates;
 import org.ordercycle.kit.testing.TopicClient;
+import org.ordercycle.sales.SalesApi;
 import org.ordercycle.sales.SalesTestResource;
 import org.ordercycle.testinfra.TestInfra;
 
@@ -49,6 +51,18 @@ class OrderResourceTest {
     private static final String ONE_LINE = """
             {"customerId": "%s", "lines": [{"sku": "PUMP-200", "quantity": 1}]}""";
 
+    private static boolean priced;
+
+    /** The SKUs these tests order, priced in the registered customers' currency. */
+    @BeforeEach
+    void priceTheSkus() {
+        if (!priced) {
+            SalesApi.priced("PUMP-200", "120.00", "CHF", "8.1");
+            SalesApi.priced("valve_dn.50", "3.25", "CHF", "8.1");
+            priced = true;
+        }
+    }
+
     /** The customer the bad-input cases order for: a known one, so that nothing but the input is at fault. */
     private static UUID badInputCustomer;
 
@@ -63,7 +77,7 @@ class OrderResourceTest {
                 .statusCode(201)
                 .header("Location", containsString("/orders/"))
                 .body("customerId", equalTo(customer.toString()))
-                .body("status", equalTo("PLACED"))
+                .body("status", equalTo("ACCEPTED"))
                 .body("currency", equalTo("CHF"))
                 .body("salesperson", equalTo("sam"))
                 .extract().header("Location");
@@ -87,7 +101,8 @@ class OrderResourceTest {
         assertThat(event.customerId()).isEqualTo(customer);
         assertThat(event.lines()).extracting(line -> line.lineNo() + " " + line.sku() + " " + line.quantity())
                 .containsExactly("1 PUMP-200 4", "2 valve_dn.50 12.5");
-        assertThat(event.lines()).allSatisfy(line -> assertThat(line.unitPrice()).isNull());
+        assertThat(event.lines()).extracting(line -> line.unitPrice().amount().toPlainString())
+                .containsExactly("120.00", "3.25");
         assertThat(event.currency()).isEqualTo("CHF");
         assertThat(event.classification()).isEqualTo(Classification.INTERNAL_AFFILIATE);
         assertThat(event.requestedDate()).isEqualTo(requested);

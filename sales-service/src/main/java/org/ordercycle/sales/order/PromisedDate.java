@@ -1,0 +1,35 @@
+package org.ordercycle.sales.order;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.ordercycle.sales.product.Product;
+
+/**
+ * The delivery date sales promises on acceptance: the requested date (or today) when production may promise every
+ * line's quantity now, else no earlier than today plus the longest lead time of the lines it cannot. A product
+ * production has not announced counts as nothing available and no lead time.
+ */
+final class PromisedDate {
+
+    private PromisedDate() {
+    }
+
+    static LocalDate of(List<OrderLine> lines, Map<String, Product> products, LocalDate requested, LocalDate today) {
+        LocalDate wanted = requested == null ? today : requested;
+        int longestLeadTime = -1;
+        for (OrderLine line : lines) {
+            Product product = products.get(line.sku);
+            BigDecimal available = product == null ? BigDecimal.ZERO : product.availableToPromise;
+            if (available.compareTo(line.quantity) < 0) {
+                longestLeadTime = Math.max(longestLeadTime, product == null ? 0 : product.leadTimeDays);
+            }
+        }
+        if (longestLeadTime < 0) {
+            return wanted;
+        }
+        LocalDate producible = today.plusDays(longestLeadTime);
+        return requested == null || producible.isAfter(requested) ? producible : requested;
+    }
+}

@@ -1,0 +1,53 @@
+package org.ordercycle.sales.product;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A product as production last announced it (production.availability): what sales may promise now and how long
+ * production needs to make more. Production owns the product; sales only replaces its copy.
+ */
+@Entity
+public class Product extends PanacheEntityBase {
+
+    @Id
+    public String sku;
+
+    public BigDecimal onHand;
+
+    public BigDecimal reserved;
+
+    public BigDecimal availableToPromise;
+
+    public int leadTimeDays;
+
+    /** When production published the figures this row holds. */
+    public Instant updatedAt;
+
+    /** Replaces the figures, unless they are older than those held (a redelivered or late event). */
+    static void announce(String sku, BigDecimal onHand, BigDecimal reserved, BigDecimal availableToPromise,
+            int leadTimeDays, Instant publishedAt) {
+        Product product = findById(sku);
+        if (product == null) {
+            product = new Product();
+            product.sku = sku;
+        } else if (product.updatedAt.isAfter(publishedAt)) {
+            return;
+        }
+        product.onHand = onHand;
+        product.reserved = reserved;
+        product.availableToPromise = availableToPromise;
+        product.leadTimeDays = leadTimeDays;
+        product.updatedAt = publishedAt;
+        product.persist();
+    }
+
+    public static List<Product> withSkus(Collection<String> skus) {
+        return list("sku in ?1", skus);
+    }
+}
