@@ -34,7 +34,7 @@ public class InvoiceResource {
     @RolesAllowed({"billing", "admin", "sales", "returns"})
     @Operation(operationId = "listInvoices", summary = "A customer's invoices, by number; only the open or paid ones on request")
     public List<InvoiceView> list(
-            @Parameter(description = "required") @QueryParam("customerId") UUID customerId,
+            @Parameter(description = "the customer (required)", required = true) @QueryParam("customerId") String customerId,
             @Parameter(description = "open or paid; all when absent") @QueryParam("status") String status) {
         return invoices.list(customerId, status);
     }

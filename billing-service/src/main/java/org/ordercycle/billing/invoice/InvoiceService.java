@@ -83,10 +83,8 @@ public class InvoiceService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<InvoiceView> list(UUID customerId, String status) {
-        if (customerId == null) {
-            throw ProblemException.badRequest("customerId", "is required");
-        }
+    public List<InvoiceView> list(String customer, String status) {
+        UUID customerId = requiredId("customerId", customer);
         List<Invoice> invoices;
         if (status == null) {
             invoices = Invoice.list("customerId = ?1 order by number", customerId);
@@ -97,6 +95,18 @@ public class InvoiceService {
             throw ProblemException.badRequest("status", "must be open or paid");
         }
         return invoices.stream().map(InvoiceView::from).toList();
+    }
+
+    /** A required UUID query parameter: absent or malformed is a 400 naming it (not a 404 as JAX-RS would have it). */
+    private static UUID requiredId(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(name, "is required");
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, "must be a UUID");
+        }
     }
 
     /** The shipped quantity per line; a line named twice in one shipment counts once with both quantities. */

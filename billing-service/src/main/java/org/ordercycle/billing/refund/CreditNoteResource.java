@@ -25,7 +25,7 @@ public class CreditNoteResource {
     @GET
     @RolesAllowed({"billing", "admin", "sales", "returns"})
     @Operation(operationId = "listCreditNotes", summary = "A customer's credit notes, by number")
-    public List<CreditNoteView> list(@Parameter(description = "required") @QueryParam("customerId") UUID customerId) {
+    public List<CreditNoteView> list(@Parameter(description = "the customer (required)", required = true) @QueryParam("customerId") String customerId) {
         return refunds.list(customerId);
     }
 

@@ -120,12 +120,22 @@ public class RefundService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CreditNoteView> list(UUID customerId) {
-        if (customerId == null) {
-            throw ProblemException.badRequest("customerId", "is required");
-        }
+    public List<CreditNoteView> list(String customer) {
+        UUID customerId = requiredId("customerId", customer);
         return CreditNote.<CreditNote>list("customerId = ?1 order by number", customerId).stream()
                 .map(CreditNoteView::from).toList();
+    }
+
+    /** A required UUID query parameter: absent or malformed is a 400 naming it (not a 404 as JAX-RS would have it). */
+    private static UUID requiredId(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(name, "is required");
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, "must be a UUID");
+        }
     }
 
     private static Map<Integer, BigDecimal> returned(RefundRequested request) {
