@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.ordercycle.billing.BillingTestResource;
 import org.ordercycle.events.billing.InvoiceIssued;
 import org.ordercycle.events.production.ShipmentDispatched;
+import org.ordercycle.events.sales.OrderAmended;
+import org.ordercycle.events.sales.OrderCancelled;
 
 @QuarkusTest
 @WithTestResource(BillingTestResource.class)
@@ -101,6 +104,29 @@ class InvoicingTest {
         assertThat(issued.tax().amount()).isEqualByComparingTo("13.22");
         assertThat(issued.dueDate()).isEqualTo(today.plusDays(14));
         assertThat(issued.format()).isEqualTo("PDF");
+    }
+
+    @Test
+    void amendmentReplacesTheAgreedLinesAndACancelledOrdersShipmentIsStillInvoiced() {
+        UUID customer = knownCustomer(30);
+        UUID order = UUID.randomUUID();
+        acceptedOrder(accepted(order, customer, line(1, "2", "10.00", "0", "19"), line(2, "1", "5.00", "0", "19")));
+        OrderAmended amended = new OrderAmended(UUID.randomUUID(), Instant.now(), order, customer,
+                List.of(line(1, "3", "9.00", "10", "19")), "EUR", LocalDate.now().plusDays(9), "cheaper", "sam");
+        ShipmentDispatched leftBeforeTheCancellation = shipment(order, customer, 1, "3");
+
+        send(amended, new OrderCancelled(UUID.randomUUID(), Instant.now(), order, "changed mind", "sam"),
+                leftBeforeTheCancellation);
+
+        JsonPath invoice = awaitInvoices(customer, 1);
+        assertThat(invoice.getList("[0].lines.lineNo")).containsExactly(1);
+        assertThat(invoice.getString("[0].lines[0].unitPrice")).isEqualTo("9.0000");
+        assertThat(invoice.getString("[0].net.amount")).isEqualTo("24.30");
+        ShipmentDispatched lineTheAmendmentDropped = shipment(order, customer, 2, "1");
+        send(lineTheAmendmentDropped);
+        String reason = await().atMost(60, SECONDS)
+                .until(() -> deadLetterReason(lineTheAmendmentDropped.eventId()), r -> r != null);
+        assertThat(reason).contains("names line 2, which order " + order + " does not have");
     }
 
     @Test
