@@ -1,0 +1,31 @@
+package org.ordercycle.billing.invoice;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Legal document numbers, gap-free per series and year: {@code INV-2026-000001}, {@code CN-2026-000001}.
+ * The year's counter row stays locked until the caller's transaction ends, so numbers are taken one transaction
+ * after the other and a rolled-back document gives its number back.
+ */
+@ApplicationScoped
+public class DocumentNumbers {
+
+    private final EntityManager entityManager;
+
+    DocumentNumbers(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String next(String series, int year) {
+        entityManager.createNativeQuery(
+                        "insert into document_counter (series, year, last) values (?1, ?2, 0) on conflict do nothing")
+                .setParameter(1, series).setParameter(2, year).executeUpdate();
+        Number last = (Number) entityManager.createNativeQuery(
+                        "update document_counter set last = last + 1 where series = ?1 and year = ?2 returning last")
+                .setParameter(1, series).setParameter(2, year).getSingleResult();
+        return "%s-%d-%06d".formatted(series, year, last.intValue());
+    }
+}

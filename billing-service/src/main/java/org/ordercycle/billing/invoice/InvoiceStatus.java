@@ -1,0 +1,8 @@
+package org.ordercycle.billing.invoice;
+
+public enum InvoiceStatus {
+    /** Something is still to be paid. */
+    OPEN,
+    /** Payments cover the gross amount. */
+    PAID
+}

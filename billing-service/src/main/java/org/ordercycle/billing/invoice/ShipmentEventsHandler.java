@@ -1,0 +1,20 @@
+package org.ordercycle.billing.invoice;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.ordercycle.events.production.ShipmentDispatched;
+import org.ordercycle.kit.inbox.EventHandlers;
+
+/** Every shipment is invoiced, once. */
+@ApplicationScoped
+class ShipmentEventsHandler implements EventHandlers {
+
+    private final InvoiceService invoices;
+
+    ShipmentEventsHandler(InvoiceService invoices) {
+        this.invoices = invoices;
+    }
+
+    void on(ShipmentDispatched event) {
+        invoices.invoiceShipment(event);
+    }
+}

@@ -1,0 +1,228 @@
+package org.ordercycle.billing.invoice;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.ordercycle.billing.BillingEvents.api;
+import static org.ordercycle.billing.BillingEvents.dec;
+import static org.ordercycle.billing.BillingEvents.accepted;
+import static org.ordercycle.billing.BillingEvents.acceptedOrder;
+import static org.ordercycle.billing.BillingEvents.again;
+import static org.ordercycle.billing.BillingEvents.awaitInvoices;
+import static org.ordercycle.billing.BillingEvents.count;
+import static org.ordercycle.billing.BillingEvents.deadLetterReason;
+import static org.ordercycle.billing.BillingEvents.handled;
+import static org.ordercycle.billing.BillingEvents.invoicesOf;
+import static org.ordercycle.billing.BillingEvents.knownCustomer;
+import static org.ordercycle.billing.BillingEvents.line;
+import static org.ordercycle.billing.BillingEvents.parked;
+import static org.ordercycle.billing.BillingEvents.published;
+import static org.ordercycle.billing.BillingEvents.send;
+import static org.ordercycle.billing.BillingEvents.shipment;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.ordercycle.billing.BillingTestResource;
+import org.ordercycle.events.billing.InvoiceIssued;
+import org.ordercycle.events.production.ShipmentDispatched;
+import org.ordercycle.events.sales.OrderAmended;
+import org.ordercycle.events.sales.OrderCancelled;
+
+@QuarkusTest
+@WithTestResource(BillingTestResource.class)
+class InvoicingTest {
+
+    @Inject
+    InvoiceService invoices;
+
+    @Test
+    void invoiceUsesShippedQuantityNotOrderedQuantity() {
+        UUID customer = knownCustomer(30);
+        UUID order = UUID.randomUUID();
+        acceptedOrder(accepted(order, customer, line(1, "10", "12.50", "0", "19"), line(2, "3", "8.00", "0", "19")));
+
+        send(shipment(order, customer, 1, "4"));
+
+        JsonPath invoice = awaitInvoices(customer, 1);
+        assertThat(invoice.getList("[0].lines.lineNo")).containsExactly(1);
+        assertThat(invoice.getObject("[0].lines[0].quantity", BigDecimal.class)).isEqualByComparingTo("4");
+        assertThat(invoice.getString("[0].net.amount")).isEqualTo("50.00");
+        assertThat(invoice.getString("[0].tax.amount")).isEqualTo("9.50");
+        assertThat(invoice.getString("[0].gross.amount")).isEqualTo("59.50");
+    }
+
+    @Test
+    void invoiceIsAtTheAgreedPriceToTheCentWithTaxRoundedOncePerRate() {
+        UUID customer = knownCustomer(14);
+        UUID order = UUID.randomUUID();
+        acceptedOrder(accepted(order, customer, line(1, "3", "19.99", "5", "19"), line(2, "2", "4.455", "0", "19"),
+                line(3, "1", "10.05", "0", "7")));
+
+        send(shipment(order, customer, 1, "3", 2, "2", 3, "1"));
+
+        String id = awaitInvoices(customer, 1).getString("[0].id");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // Line nets 56.97 (3 × 19.99 − 5 %), 8.91, 10.05. Tax at 19 % on 65.88 = 12.52 (per line it would be 12.51).
+        api().get("/invoices/" + id).then().statusCode(200)
+                .body("number", org.hamcrest.Matchers.matchesPattern("INV-" + today.getYear() + "-\\d{6}"))
+                .body("orderId", equalTo(order.toString()))
+                .body("lines.net", equalTo(List.of(dec("56.97"), dec("8.91"), dec("10.05"))))
+                .body("totalsPerRate.taxRate", equalTo(List.of(dec("7.00"), dec("19.00"))))
+                .body("totalsPerRate.tax.amount", equalTo(List.of(dec("0.70"), dec("12.52"))))
+                .body("totalsPerRate.net.amount", equalTo(List.of(dec("10.05"), dec("65.88"))))
+                .body("net.amount", equalTo(dec("75.93")))
+                .body("tax.amount", equalTo(dec("13.22")))
+                .body("gross.amount", equalTo(dec("89.15")))
+                .body("paid.amount", equalTo(dec("0.00")))
+                .body("open.amount", equalTo(dec("89.15")))
+                .body("status", equalTo("OPEN"))
+                .body("dueDate", equalTo(today.plusDays(14).toString()));
+
+        InvoiceIssued issued = await().atMost(30, SECONDS)
+                .until(() -> published("billing.invoices", customer, InvoiceIssued.class), list -> !list.isEmpty())
+                .get(0);
+        assertThat(issued.invoiceId()).hasToString(id);
+        assertThat(issued.orderIds()).containsExactly(order);
+        assertThat(issued.gross().amount()).isEqualByComparingTo("89.15");
+        assertThat(issued.tax().amount()).isEqualByComparingTo("13.22");
+        assertThat(issued.dueDate()).isEqualTo(today.plusDays(14));
+        assertThat(issued.format()).isEqualTo("PDF");
+    }
+
+    @Test
+    void amendmentReplacesTheAgreedLinesAndACancelledOrdersShipmentIsStillInvoiced() {
+        UUID customer = knownCustomer(30);
+        UUID order = UUID.randomUUID();
+        acceptedOrder(accepted(order, customer, line(1, "2", "10.00", "0", "19"), line(2, "1", "5.00", "0", "19")));
+        OrderAmended amended = new OrderAmended(UUID.randomUUID(), Instant.now(), order, customer,
+                List.of(line(1, "3", "9.00", "10", "19")), "EUR", LocalDate.now().plusDays(9), "cheaper", "sam");
+        ShipmentDispatched leftBeforeTheCancellation = shipment(order, customer, 1, "3");
+
+        send(amended, new OrderCancelled(UUID.randomUUID(), Instant.now(), order, "changed mind", "sam"),
+                leftBeforeTheCancellation);
+
+        JsonPath invoice = awaitInvoices(customer, 1);
+        assertThat(invoice.getList("[0].lines.lineNo")).containsExactly(1);
+        assertThat(invoice.getString("[0].lines[0].unitPrice")).isEqualTo("9.0000");
+        assertThat(invoice.getString("[0].net.amount")).isEqualTo("24.30");
+        ShipmentDispatched lineTheAmendmentDropped = shipment(order, customer, 2, "1");
+        send(lineTheAmendmentDropped);
+        String reason = await().atMost(60, SECONDS)
+                .until(() -> deadLetterReason(lineTheAmendmentDropped.eventId()), r -> r != null);
+        assertThat(reason).contains("names line 2, which order " + order + " does not have");
+    }
+
+    @Test
+    void shipmentBeforeAcceptanceWaitsThenInvoicesOnce() {
+        UUID customer = UUID.randomUUID(); // never registered: 30 days to pay
+        UUID order = UUID.randomUUID();
+        ShipmentDispatched shipment = shipment(order, customer, 1, "2");
+
+        send(shipment);
+        await().atMost(30, SECONDS).until(() -> parked(shipment.eventId()));
+        assertThat(invoicesOf(customer).getList("$")).isEmpty();
+
+        send(accepted(order, customer, line(1, "2", "100.00", "10", "19")));
+
+        JsonPath invoice = awaitInvoices(customer, 1);
+        assertThat(invoice.getString("[0].net.amount")).isEqualTo("180.00");
+        assertThat(invoice.getString("[0].dueDate")).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
+        assertThat(invoice.getString("[0].shipmentId")).isEqualTo(shipment.shipmentId().toString());
+        await().atMost(30, SECONDS).until(() -> !parked(shipment.eventId()));
+        assertThat(invoicesOf(customer).getList("$")).hasSize(1);
+    }
+
+    @Test
+    void sameShipmentTwiceInvoicesOnce() {
+        UUID customer = knownCustomer(30);
+        UUID order = UUID.randomUUID();
+        acceptedOrder(accepted(order, customer, line(1, "5", "10.00", "0", "19")));
+        ShipmentDispatched shipment = shipment(order, customer, 1, "2");
+        send(shipment);
+        awaitInvoices(customer, 1);
+
+        ShipmentDispatched replayed = again(shipment);
+        send(replayed);
+
+        await().atMost(30, SECONDS).until(() -> handled(replayed.eventId()));
+        assertThat(invoicesOf(customer).getList("$")).hasSize(1);
+        // And should two transactions ever get past the check at once, the database refuses the second invoice.
+        assertThatThrownBy(() -> count("insert into invoice select gen_random_uuid(), number || '-copy', customer_id,"
+                + " order_id, shipment_id, currency, issued_on, due_date, net, tax, gross, paid, status, issued_at, 0"
+                + " from invoice where shipment_id = ?1 returning 1", shipment.shipmentId()))
+                .hasStackTraceContaining("invoice_shipment_id_key");
+    }
+
+    @Test
+    void partialInvoicesNeverAddUpToMoreThanTheOrder() {
+        UUID customer = knownCustomer(30);
+        UUID order = UUID.randomUUID();
+        acceptedOrder(accepted(order, customer, line(1, "5", "10.00", "0", "19")));
+        send(shipment(order, customer, 1, "3"), shipment(order, customer, 1, "2"));
+        awaitInvoices(customer, 2);
+
+        ShipmentDispatched tooMuch = shipment(order, customer, 1, "1");
+        send(tooMuch);
+
+        String reason = await().atMost(60, SECONDS).until(() -> deadLetterReason(tooMuch.eventId()), r -> r != null);
+        assertThat(reason).contains("ShipmentRefused").contains("only 5 were ordered and 5 are invoiced already");
+        assertThat(invoicesOf(customer).getList("lines.flatten().quantity", BigDecimal.class))
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(dec("3"), dec("2"));
+    }
+
+    @Test
+    void numbersStayGapFreeUnderConcurrentShipments() throws Exception {
+        UUID customer = knownCustomer(30);
+        List<UUID> orders = IntStream.range(0, 6).mapToObj(i -> UUID.randomUUID()).toList();
+        orders.forEach(order -> acceptedOrder(accepted(order, customer, line(1, "3", "1.00", "0", "19"))));
+        // Four shipments of one unit per order of three: one in four is refused and rolls back, number included.
+        List<ShipmentDispatched> shipments = new ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            orders.forEach(order -> shipments.add(shipment(order, customer, 1, "1")));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            shipments.forEach(shipment -> results.add(pool.submit(() -> {
+                try {
+                    invoices.invoiceShipment(shipment);
+                } catch (ShipmentRefused expected) {
+                    // the fourth unit of an order
+                }
+            })));
+            for (Future<?> result : results) {
+                result.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(invoicesOf(customer).getList("$")).hasSize(18);
+        assertThat(count("select count(distinct order_id) from invoice where customer_id = ?1 group by customer_id",
+                customer)).isEqualTo(6);
+        int year = LocalDate.now(ZoneOffset.UTC).getYear();
+        long issued = count("select count(*) from invoice where number like ?1", "INV-" + year + "-%");
+        long highest = count("select max(substring(number from 10)::int) from invoice where number like ?1",
+                "INV-" + year + "-%");
+        long distinct = count("select count(distinct number) from invoice where number like ?1", "INV-" + year + "-%");
+        assertThat(highest).as("highest number = number of invoices: no gap").isEqualTo(issued);
+        assertThat(distinct).isEqualTo(issued);
+    }
+}
