@@ -7,7 +7,8 @@ import org.ordercycle.launcher.Suite;
 
 /**
  * The one running suite (PostgreSQL, Kafka, the five packaged services) the system tests of a JVM share: started by
- * the first test that needs it, stopped when the JVM exits. Starting it costs a minute on two cores; every test class
+ * the first test that needs it, stopped when the test run ends ({@link SharedSuiteCloser}, registered with the JUnit
+ * launcher; a shutdown hook stays as the fallback). Starting it costs a minute on two cores; every test class
  * starting its own would cost the build minutes for nothing.
  */
 final class SharedSuite {
@@ -25,10 +26,19 @@ final class SharedSuite {
             Suite running = Suite.start(Suite.Options.ephemeral(root, root.resolve("system-tests/target/system-test-logs")));
             System.out.printf("%nSuite up (PostgreSQL, Kafka, 5 services) in %.1f s%n%n",
                     (System.nanoTime() - started) / 1e9);
-            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "shared-suite-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(SharedSuite::close, "shared-suite-stop"));
             suite = running;
         }
         return suite;
+    }
+
+    /** Stops the suite if one runs. Not from a shutdown hook alone: Surefire kills a JVM that takes 30 s to exit. */
+    static synchronized void close() {
+        if (suite != null) {
+            Suite running = suite;
+            suite = null;
+            running.close();
+        }
     }
 
     /** The service's API base URL, e.g. {@code http://localhost:41234}. */
