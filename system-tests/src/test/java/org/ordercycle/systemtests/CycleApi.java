@@ -110,11 +110,6 @@ final class CycleApi {
         return as(production, Department.PRODUCTION).get("/stock/" + sku).then().statusCode(200).extract().jsonPath();
     }
 
-    JsonPath productionOrder(UUID order) {
-        return as(production, Department.PRODUCTION).get("/orders/" + order).then().statusCode(200).extract()
-                .jsonPath();
-    }
-
     Response ship(UUID order, List<Line> lines, String trackingNo) {
         List<Map<String, Object>> body = new ArrayList<>();
         for (Line line : lines) {
