@@ -19,6 +19,7 @@ import org.ordercycle.events.billing.InvoiceIssued;
 import org.ordercycle.events.production.ShipmentDispatched;
 import org.ordercycle.events.production.ShippedLine;
 import org.ordercycle.kit.api.ProblemException;
+import org.ordercycle.kit.api.QueryParams;
 import org.ordercycle.kit.inbox.PrerequisiteMissing;
 import org.ordercycle.kit.inbox.Prerequisites;
 import org.ordercycle.kit.outbox.Outbox;
@@ -84,7 +85,7 @@ public class InvoiceService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<InvoiceView> list(String customer, String status) {
-        UUID customerId = requiredId("customerId", customer);
+        UUID customerId = QueryParams.requiredUuid("customerId", customer);
         List<Invoice> invoices;
         if (status == null) {
             invoices = Invoice.list("customerId = ?1 order by number", customerId);
@@ -97,17 +98,6 @@ public class InvoiceService {
         return invoices.stream().map(InvoiceView::from).toList();
     }
 
-    /** A required UUID query parameter: absent or malformed is a 400 naming it (not a 404 as JAX-RS would have it). */
-    private static UUID requiredId(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.badRequest(name, "is required");
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name, "must be a UUID");
-        }
-    }
 
     /** The shipped quantity per line; a line named twice in one shipment counts once with both quantities. */
     private static Map<Integer, BigDecimal> shipped(ShipmentDispatched shipment) {

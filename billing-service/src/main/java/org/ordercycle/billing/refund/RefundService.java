@@ -23,7 +23,7 @@ import org.ordercycle.events.billing.CreditNoteIssued;
 import org.ordercycle.events.billing.RefundPaid;
 import org.ordercycle.events.returns.RefundRequested;
 import org.ordercycle.events.returns.ReturnLine;
-import org.ordercycle.kit.api.ProblemException;
+import org.ordercycle.kit.api.QueryParams;
 import org.ordercycle.kit.inbox.PrerequisiteMissing;
 import org.ordercycle.kit.outbox.Outbox;
 
@@ -121,22 +121,11 @@ public class RefundService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CreditNoteView> list(String customer) {
-        UUID customerId = requiredId("customerId", customer);
+        UUID customerId = QueryParams.requiredUuid("customerId", customer);
         return CreditNote.<CreditNote>list("customerId = ?1 order by number", customerId).stream()
                 .map(CreditNoteView::from).toList();
     }
 
-    /** A required UUID query parameter: absent or malformed is a 400 naming it (not a 404 as JAX-RS would have it). */
-    private static UUID requiredId(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.badRequest(name, "is required");
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name, "must be a UUID");
-        }
-    }
 
     private static Map<Integer, BigDecimal> returned(RefundRequested request) {
         Map<Integer, BigDecimal> quantities = new TreeMap<>();

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ordercycle.kit.api.IdempotentCreates;
 import org.ordercycle.kit.api.ProblemException;
+import org.ordercycle.kit.api.QueryParams;
 
 @Tag(name = "Returns", description = "Return cases (RMA): authorized, received, refunded")
 @Path("/returns")
@@ -75,14 +76,6 @@ public class ReturnResource {
     @Operation(operationId = "listReturns", summary = "The return cases of an order, oldest first")
     public List<ReturnView> list(@Parameter(description = "the order whose returns to list", required = true,
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("orderId") String orderId) {
-        // Read as text: JAX-RS answers a query parameter it cannot convert with 404, this is a 400.
-        if (orderId == null || orderId.isBlank()) {
-            throw ProblemException.badRequest("orderId", "is required");
-        }
-        try {
-            return returns.ofOrder(UUID.fromString(orderId));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("orderId", "must be a UUID");
-        }
+        return returns.ofOrder(QueryParams.requiredUuid("orderId", orderId));
     }
 }
