@@ -66,7 +66,7 @@ public final class BillingEvents {
     /** An agreed line: quantity, unit price (EUR), discount percent, tax rate. */
     public static OrderLine line(int lineNo, String quantity, String unitPrice, String discount, String taxRate) {
         return new OrderLine(lineNo, "SKU-" + lineNo, new BigDecimal(quantity), new Money(new BigDecimal(unitPrice), "EUR"),
-                new BigDecimal(discount), new BigDecimal(taxRate));
+                new BigDecimal(discount), new BigDecimal(taxRate), null);
     }
 
     public static OrderAccepted accepted(UUID orderId, UUID customerId, OrderLine... lines) {
@@ -98,12 +98,12 @@ public final class BillingEvents {
                         new BigDecimal((String) lineQuantities[i + 1])))
                 .toList();
         return new RefundRequested(UUID.randomUUID(), Instant.now(), returnId, orderId, customerId,
-                new Money(new BigDecimal(amount), "EUR"), lines);
+                new Money(new BigDecimal(amount), "EUR"), lines, null, null);
     }
 
     public static RefundRequested again(RefundRequested request) {
         return new RefundRequested(UUID.randomUUID(), Instant.now(), request.returnId(), request.orderId(),
-                request.customerId(), request.amount(), request.lines());
+                request.customerId(), request.amount(), request.lines(), request.settlement(), request.reason());
     }
 
     public static void send(Event... events) {

@@ -53,7 +53,7 @@ class EventJsonTest {
 
     @Test
     void absentValuesAreLeftOutNotWrittenAsNull() throws JsonProcessingException {
-        OrderLine unpriced = new OrderLine(1, "PUMP-200", new BigDecimal("4"), null, null, null);
+        OrderLine unpriced = new OrderLine(1, "PUMP-200", new BigDecimal("4"), null, null, null, null);
 
         assertEquals("{\"lineNo\":1,\"sku\":\"PUMP-200\",\"quantity\":\"4\"}", JSON.writeValueAsString(unpriced));
     }

@@ -80,7 +80,7 @@ public final class Production {
 
     public static OrderLine line(int lineNo, String sku, int quantity) {
         return new OrderLine(lineNo, sku, BigDecimal.valueOf(quantity), new Money(new BigDecimal("20.00"), "EUR"),
-                BigDecimal.ZERO, new BigDecimal("19"));
+                BigDecimal.ZERO, new BigDecimal("19"), null);
     }
 
     /** The automatic acceptance sales publishes right after the placement. */

@@ -31,7 +31,7 @@ public final class OtherDepartments {
     public static OrderLine agreed(int lineNo, String sku, String quantity, String unitPrice, String discount,
             String taxRate) {
         return new OrderLine(lineNo, sku, new BigDecimal(quantity), new Money(new BigDecimal(unitPrice), "EUR"),
-                new BigDecimal(discount), new BigDecimal(taxRate));
+                new BigDecimal(discount), new BigDecimal(taxRate), null);
     }
 
     public static OrderAccepted accepted(UUID orderId, UUID customerId, OrderLine... lines) {
@@ -55,7 +55,7 @@ public final class OtherDepartments {
 
     public static RefundPaid refundPaid(UUID returnId, UUID orderId, UUID customerId, String amount) {
         return new RefundPaid(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), returnId, orderId, customerId,
-                new Money(new BigDecimal(amount), "EUR"));
+                new Money(new BigDecimal(amount), "EUR"), null);
     }
 
     /** Sends the acceptance and the shipments, and waits until returns holds all of them. */

@@ -137,6 +137,6 @@ class ConsumerBenchmark {
     private static OrderAccepted orderAccepted(UUID orderId) {
         return new OrderAccepted(UUID.randomUUID(), Instant.now(), orderId, UUID.randomUUID(),
                 List.of(new OrderLine(1, "SKU-1", BigDecimal.ONE, new Money(BigDecimal.TEN, "EUR"), BigDecimal.ZERO,
-                        BigDecimal.TEN)), "EUR", 50, LocalDate.now(), "selection-policy", true, null, null, null);
+                        BigDecimal.TEN, null)), "EUR", 50, LocalDate.now(), "selection-policy", true, null, null, null);
     }
 }

@@ -26,7 +26,7 @@ public final class KitTestSupport {
 
     static OrderPlaced orderPlaced(UUID orderId, String salesperson) {
         return new OrderPlaced(UUID.randomUUID(), Instant.now(), orderId, UUID.randomUUID(),
-                List.of(new OrderLine(1, "SKU-1", BigDecimal.ONE, null, null, null)), "EUR", null, Classification.EXTERNAL,
+                List.of(new OrderLine(1, "SKU-1", BigDecimal.ONE, null, null, null, null)), "EUR", null, Classification.EXTERNAL,
                 salesperson, null, null);
     }
 

@@ -125,7 +125,7 @@ class PrerequisiteTest {
         final UUID shipmentId = UUID.randomUUID();
         final OrderAccepted accepted = new OrderAccepted(UUID.randomUUID(), Instant.now(), orderId, customerId,
                 List.of(new OrderLine(1, "SKU-1", new BigDecimal("3"), new Money(new BigDecimal("10.00"), "EUR"),
-                        BigDecimal.ZERO, new BigDecimal("19.0"))),
+                        BigDecimal.ZERO, new BigDecimal("19.0"), null)),
                 "EUR", 50, LocalDate.now().plusDays(7), "selection-policy", true, null, null, null);
         final ShipmentDispatched dispatched = new ShipmentDispatched(UUID.randomUUID(), Instant.now(), shipmentId,
                 orderId, customerId, List.of(new ShippedLine(1, "SKU-1", new BigDecimal("3"))), "DHL", "T-1",

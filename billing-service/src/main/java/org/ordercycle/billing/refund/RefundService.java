@@ -111,7 +111,7 @@ public class RefundService {
         Refund refund = Refund.pay(request.returnId(), order.id, order.customerId, total, order.currency,
                 clock.instant());
         outbox.publish(new RefundPaid(UUID.randomUUID(), refund.paidAt, refund.id, refund.returnId, refund.orderId,
-                refund.customerId, new Money(refund.amount, refund.currency)));
+                refund.customerId, new Money(refund.amount, refund.currency), null));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

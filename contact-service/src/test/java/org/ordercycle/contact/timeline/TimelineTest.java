@@ -111,11 +111,11 @@ class TimelineTest {
                 new ReturnReceived(UUID.randomUUID(), t.plusSeconds(10), returnId, order,
                         List.of(new ReceivedLine(1, SKU, BigDecimal.ONE, ItemCondition.RESELLABLE)), "rita"),
                 new RefundRequested(UUID.randomUUID(), t.plusSeconds(10), returnId, order, customer, eur("11.90"),
-                        returned),
+                        returned, null, null),
                 new CreditNoteIssued(UUID.randomUUID(), t.plusSeconds(11), UUID.randomUUID(), "CN-2026-000001",
                         customer, invoice, returnId, order, eur("11.90")),
                 new RefundPaid(UUID.randomUUID(), t.plusSeconds(12), UUID.randomUUID(), returnId, order, customer,
-                        eur("11.90")),
+                        eur("11.90"), null),
                 new ReturnClosed(UUID.randomUUID(), t.plusSeconds(13), returnId, order, "REFUNDED"));
 
         cycle.forEach(TopicClient::sendEvent);
@@ -244,15 +244,15 @@ class TimelineTest {
 
     private static OrderPlaced placed(UUID customer, UUID order, BigDecimal quantity, Instant at) {
         return new OrderPlaced(UUID.randomUUID(), at, order, customer,
-                List.of(new OrderLine(1, SKU, quantity, null, null, null)), "EUR", null, Classification.EXTERNAL, "sam",
+                List.of(new OrderLine(1, SKU, quantity, null, null, null, null)), "EUR", null, Classification.EXTERNAL, "sam",
                 null, null);
     }
 
     /** 5 × 4.00 EUR at 19 %: 23.80 EUR gross. */
     private static OrderAccepted accepted(UUID customer, UUID order, BigDecimal quantity, Instant at) {
         return new OrderAccepted(UUID.randomUUID(), at, order, customer,
-                List.of(new OrderLine(1, SKU, quantity, eur("4.00"), BigDecimal.ZERO, new BigDecimal("19"))), "EUR",
-                50, LocalDate.of(2026, 12, 24), "selection-policy", true, null, null, null);
+                List.of(new OrderLine(1, SKU, quantity, eur("4.00"), BigDecimal.ZERO, new BigDecimal("19"), null)), "EUR",
+                50, LocalDate.of(2026, 12, 24), "selection-policy", true, null, null, null, null);
     }
 
     private static InvoiceIssued invoiceIssued(UUID customer, UUID order, UUID invoice, String number, String gross,

@@ -1,5 +1,6 @@
 package org.ordercycle.events.production;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +18,10 @@ import org.ordercycle.events.OptionalField;
  * @param newDate         the completion date production can offer; absent when not granted
  * @param cost            extra cost of the change (overtime, set-ups); absent when not granted
  * @param displacedOrders ids of the orders that would move later
+ * @param overtimeHours   overtime the change needs; absent when not granted or none
+ * @param reason          why production refused, or what the grant rests on
  */
 public record ExpediteAnswered(UUID eventId, Instant occurredAt, UUID orderId, boolean granted,
-        @OptionalField LocalDate newDate, @OptionalField Money cost, List<UUID> displacedOrders) implements Event {
+        @OptionalField LocalDate newDate, @OptionalField Money cost, List<UUID> displacedOrders,
+        @OptionalField BigDecimal overtimeHours, @OptionalField String reason) implements Event {
 }

@@ -107,8 +107,8 @@ class ProductionOrderTest {
 
     private static OrderPlaced order() {
         return new OrderPlaced(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(),
-                List.of(new OrderLine(1, "SKU-1", new BigDecimal("3"), null, null, null),
-                        new OrderLine(2, "SKU-2", new BigDecimal("12"), null, null, null)),
+                List.of(new OrderLine(1, "SKU-1", new BigDecimal("3"), null, null, null, null),
+                        new OrderLine(2, "SKU-2", new BigDecimal("12"), null, null, null, null)),
                 "EUR", LocalDate.parse("2026-11-25"), Classification.INTERNAL_AFFILIATE, "sam", null, null);
     }
 

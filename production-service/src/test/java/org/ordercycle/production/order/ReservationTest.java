@@ -112,7 +112,7 @@ class ReservationTest {
         String sku = productWithStock(2);
         OrderAccepted acceptance = accepted(DECEMBER_1, line(1, sku, 2));
         TopicClient.sendEvent(new OrderPlaced(UUID.randomUUID(), Instant.now(), acceptance.orderId(),
-                acceptance.customerId(), List.of(new OrderLine(1, sku, new BigDecimal("2"), null, null, null)), "EUR",
+                acceptance.customerId(), List.of(new OrderLine(1, sku, new BigDecimal("2"), null, null, null, null)), "EUR",
                 DECEMBER_1, Classification.EXTERNAL, "sam", null, null));
         TopicClient.sendEvent(acceptance);
 

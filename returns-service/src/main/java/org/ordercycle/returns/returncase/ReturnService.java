@@ -81,7 +81,7 @@ public class ReturnService {
                 returnCase.lines.stream().map(line -> new ReceivedLine(line.lineNo, line.sku, line.plainQuantity(),
                         line.condition)).toList(), by));
         outbox.publish(new RefundRequested(UUID.randomUUID(), now, returnCase.id, returnCase.orderId,
-                returnCase.customerId, returnCase.money(returnCase.refundRequested), eventLines(returnCase)));
+                returnCase.customerId, returnCase.money(returnCase.refundRequested), eventLines(returnCase), null, null));
         return ReturnView.from(returnCase);
     }
 

@@ -144,7 +144,7 @@ public class OrderService {
     private static List<org.ordercycle.events.sales.OrderLine> eventLines(OrderView order) {
         return order.lines().stream()
                 .map(line -> new org.ordercycle.events.sales.OrderLine(line.lineNo(), line.sku(), line.quantity(),
-                        new Money(line.unitPrice(), order.currency()), line.discountPercent(), line.taxRate()))
+                        new Money(line.unitPrice(), order.currency()), line.discountPercent(), line.taxRate(), null))
                 .toList();
     }
 

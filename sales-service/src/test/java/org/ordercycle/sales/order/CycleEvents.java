@@ -48,6 +48,6 @@ final class CycleEvents {
     }
 
     static RefundPaid refund(UUID orderId, UUID customerId, UUID returnId, String amount, Instant at) {
-        return new RefundPaid(UUID.randomUUID(), at, UUID.randomUUID(), returnId, orderId, customerId, chf(amount));
+        return new RefundPaid(UUID.randomUUID(), at, UUID.randomUUID(), returnId, orderId, customerId, chf(amount), null);
     }
 }

@@ -112,7 +112,7 @@ class OrderCycleTest {
         send(new ReturnReceived(UUID.randomUUID(), t.plusSeconds(11), returned, order,
                 List.of(new ReceivedLine(1, pump, BigDecimal.ONE, ItemCondition.RESELLABLE)), "rita"));
         send(new RefundRequested(UUID.randomUUID(), t.plusSeconds(12), returned, order, customer, chf("10.27"),
-                lines));
+                lines, null, null));
         send(creditNote(order, customer, firstInvoice, returned, "10.27", t.plusSeconds(13)));
         send(refund(order, customer, returned, "10.27", t.plusSeconds(14)));
         awaitStatus(order, "REFUNDED");

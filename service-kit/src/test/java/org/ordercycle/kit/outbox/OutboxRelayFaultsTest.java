@@ -281,7 +281,7 @@ class OutboxRelayFaultsTest {
 
     private static OrderPlaced orderPlaced(UUID orderId) {
         return new OrderPlaced(UUID.randomUUID(), Instant.now(), orderId, UUID.randomUUID(),
-                List.of(new OrderLine(1, "SKU-1", BigDecimal.ONE, null, null, null)), "EUR", null, Classification.EXTERNAL, "alice",
+                List.of(new OrderLine(1, "SKU-1", BigDecimal.ONE, null, null, null, null)), "EUR", null, Classification.EXTERNAL, "alice",
                 null, null);
     }
 
