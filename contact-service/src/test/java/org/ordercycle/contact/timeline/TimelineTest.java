@@ -252,7 +252,7 @@ class TimelineTest {
     private static OrderAccepted accepted(UUID customer, UUID order, BigDecimal quantity, Instant at) {
         return new OrderAccepted(UUID.randomUUID(), at, order, customer,
                 List.of(new OrderLine(1, SKU, quantity, eur("4.00"), BigDecimal.ZERO, new BigDecimal("19"), null)), "EUR",
-                50, LocalDate.of(2026, 12, 24), "selection-policy", true, null, null, null, null);
+                50, LocalDate.of(2026, 12, 24), "selection-policy", true, null, null, null);
     }
 
     private static InvoiceIssued invoiceIssued(UUID customer, UUID order, UUID invoice, String number, String gross,
