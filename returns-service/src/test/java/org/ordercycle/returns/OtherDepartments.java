@@ -20,6 +20,7 @@ import org.ordercycle.events.contact.CustomerKind;
 import org.ordercycle.events.contact.CustomerRegistered;
 import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.events.billing.RefundPaid;
+import org.ordercycle.events.production.ShipmentDelivered;
 import org.ordercycle.events.production.ShipmentDispatched;
 import org.ordercycle.events.production.ShippedLine;
 import org.ordercycle.events.sales.OrderAccepted;
@@ -60,6 +61,13 @@ public final class OtherDepartments {
                 Classification.EXTERNAL, salesperson, null, null);
     }
 
+    /** Sales' replacement order for goods of {@code originalOrderId}: every price 0.00. */
+    public static OrderPlaced replacementPlaced(UUID orderId, UUID customerId, UUID originalOrderId) {
+        return new OrderPlaced(UUID.randomUUID(), Instant.now(), orderId, customerId,
+                List.of(new OrderLine(1, "SEAL", new BigDecimal("3"), null, null, null, null)), "EUR", null,
+                Classification.EXTERNAL, "sally", null, originalOrderId);
+    }
+
     public static CustomerRegistered customer(UUID customerId, String accountOwner) {
         return new CustomerRegistered(UUID.randomUUID(), Instant.now(), customerId, CustomerKind.ORGANIZATION,
                 "Acme GmbH", Classification.EXTERNAL, "A", accountOwner,
@@ -93,6 +101,11 @@ public final class OtherDepartments {
         Instant then = Instant.now().minus(Duration.ofDays(days));
         return new ShipmentDispatched(UUID.randomUUID(), then, UUID.randomUUID(), orderId, customerId,
                 List.of(lines), "DHL", "TRACK-1", "MAIN", then, "pat");
+    }
+
+    public static ShipmentDelivered delivered(ShipmentDispatched shipment, long daysAgo) {
+        Instant then = Instant.now().minus(Duration.ofDays(daysAgo));
+        return new ShipmentDelivered(UUID.randomUUID(), then, shipment.shipmentId(), shipment.orderId(), then);
     }
 
     public static RefundPaid refundPaid(UUID returnId, UUID orderId, UUID customerId, String amount) {

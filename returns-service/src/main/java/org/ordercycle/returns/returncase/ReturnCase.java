@@ -116,6 +116,8 @@ public class ReturnCase extends PanacheEntityBase {
     public Instant closedAt;
     /** How it ended: REFUNDED, PARTIALLY_REFUNDED, NOT_REFUNDED, REPLACED. */
     public String outcome;
+    /** The order sales placed to replace the goods, once returns has seen it. */
+    public UUID replacementOrderId;
 
     @Version
     public long version;
@@ -280,6 +282,20 @@ public class ReturnCase extends PanacheEntityBase {
         state = ReturnState.CLOSED;
         outcome = how;
         closedAt = now;
+    }
+
+    /** Sales placed the order that replaces this case's goods. */
+    void linkReplacement(UUID replacementOrder) {
+        if (resolution != Resolution.REPLACEMENT || replacementOrderId != null) {
+            throw new IllegalStateException("return " + id + " awaits no replacement order");
+        }
+        replacementOrderId = replacementOrder;
+    }
+
+    /** The oldest case of the order that asked for a replacement and has not seen its replacement order yet. */
+    static java.util.Optional<ReturnCase> awaitingReplacementOrder(UUID orderId) {
+        return find("orderId = ?1 and resolution = ?2 and replacementOrderId is null order by receivedAt, id", orderId,
+                Resolution.REPLACEMENT).firstResultOptional();
     }
 
     /** The pickup address, when one is scheduled. */

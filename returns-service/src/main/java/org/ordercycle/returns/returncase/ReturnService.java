@@ -192,6 +192,15 @@ public class ReturnService {
     }
 
     /**
+     * Sales placed a replacement order for one of the order's returns: the oldest return of it waiting for one is
+     * linked to it. A replacement sales made for another reason (a complaint) links to nothing.
+     */
+    public void replacementPlaced(UUID originalOrderId, UUID replacementOrderId) {
+        ReturnCase.awaitingReplacementOrder(originalOrderId)
+                .ifPresent(returnCase -> returnCase.linkReplacement(replacementOrderId));
+    }
+
+    /**
      * The most a claim of the order may still ask: what billing invoiced for it (gross; the agreed gross of the
      * shipped lines while no invoice is known) minus the refunds already requested for its other cases.
      */
@@ -234,7 +243,8 @@ public class ReturnService {
     /** Publishes the authorization; an authorized claim asks billing for its amount at once. */
     private void authorizeNow(ReturnCase returnCase, String by, Instant now) {
         if (returnCase.kind == CaseKind.CLAIM) {
-            AgreedOrder order = AgreedOrder.find(returnCase.orderId).orElseThrow();
+            // Locked like a new claim: two authorizations of one order's claims are capped one after the other.
+            AgreedOrder order = AgreedOrder.lockForReturn(returnCase.orderId).orElseThrow();
             BigDecimal cap = claimCap(order, returnCase.id);
             if (returnCase.claimedAmount.compareTo(cap) > 0) {
                 throw ProblemException.unprocessable("Claim above what was invoiced", "claim " + returnCase.id

@@ -23,7 +23,7 @@ public record ReturnView(UUID id, CaseKind kind, UUID orderId, UUID customerId, 
         CaseReason reasonCode, Settlement settlement, LocalDate windowEnds, String pendingBecause, String authorizedBy,
         Rejection rejection, Agreement agreement, List<LineView> lines, Totals totals, Money claimedAmount,
         PickupView pickup, Resolution resolution, String refundReason, Money refundRequested, Money refundPaid,
-        String refundLeadTime, String outcome, List<Step> steps) {
+        String refundLeadTime, String outcome, UUID replacementOrderId, List<Step> steps) {
 
     public record LineView(int lineNo, String sku, BigDecimal quantity, Money unitPrice, BigDecimal discountPercent,
             BigDecimal taxRate, Money net, ItemCondition condition) {
@@ -69,7 +69,7 @@ public record ReturnView(UUID id, CaseKind kind, UUID orderId, UUID customerId, 
                 new Totals(totals.net(), totals.tax(), totals.gross()), returnCase.money(returnCase.claimedAmount),
                 pickup(returnCase), returnCase.resolution, returnCase.refundReason,
                 returnCase.money(returnCase.refundRequested), returnCase.money(returnCase.refundPaid), leadTime,
-                returnCase.outcome, steps(returnCase));
+                returnCase.outcome, returnCase.replacementOrderId, steps(returnCase));
     }
 
     private static PickupView pickup(ReturnCase returnCase) {

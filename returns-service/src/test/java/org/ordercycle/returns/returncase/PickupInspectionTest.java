@@ -16,6 +16,7 @@ import static org.ordercycle.returns.OtherDepartments.acceptAndShip;
 import static org.ordercycle.returns.OtherDepartments.accepted;
 import static org.ordercycle.returns.OtherDepartments.agreed;
 import static org.ordercycle.returns.OtherDepartments.customer;
+import static org.ordercycle.returns.OtherDepartments.replacementPlaced;
 import static org.ordercycle.returns.OtherDepartments.shipped;
 import static org.ordercycle.returns.OtherDepartments.shippedLine;
 
@@ -37,6 +38,7 @@ import org.ordercycle.events.returns.PickupScheduled;
 import org.ordercycle.events.returns.RefundRequested;
 import org.ordercycle.events.returns.ReplacementRequested;
 import org.ordercycle.events.returns.ReturnClosed;
+import org.ordercycle.events.returns.SatisfactionRecorded;
 import org.ordercycle.kit.testing.TopicClient;
 import org.ordercycle.returns.ReturnsTestResource;
 import org.ordercycle.returns.customer.Customer;
@@ -213,5 +215,21 @@ class PickupInspectionTest {
         assertThat(replacement.lines()).extracting(line -> line.lineNo() + " " + line.sku() + " "
                 + line.quantity().stripTrailingZeros()).containsExactly("2 SEAL 3");
         assertThat(events(records, ReturnClosed.class).get(0).outcome()).isEqualTo("REPLACED");
+
+        // Sales places the replacement order; the return links to it.
+        UUID replacementOrder = UUID.randomUUID();
+        TopicClient.sendEvent(replacementPlaced(replacementOrder, customer, order));
+        await().atMost(30, SECONDS).until(() -> replacementOrder.toString()
+                .equals(get("/returns/" + id).extract().path("replacementOrderId")));
+
+        // The customer rates the return.
+        post("/satisfaction", """
+                {"aboutKind": "RETURN", "about": "%s", "score": 5, "comment": "replaced within a week"}""".formatted(id))
+                .statusCode(201).body("aboutKind", equalTo("RETURN")).body("customerId", equalTo(customer.toString()));
+        SatisfactionRecorded rating = events(recordsOf("returns.service", customer,
+                found -> found.contains("SatisfactionRecorded")), SatisfactionRecorded.class).get(0);
+        assertThat(rating.about()).hasToString(id);
+        assertThat(rating.aboutKind()).isEqualTo(SatisfactionRecorded.AboutKind.RETURN);
+        assertThat(rating.score()).isEqualTo(5);
     }
 }

@@ -1,6 +1,8 @@
 package org.ordercycle.returns.returncase;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,19 +17,26 @@ import static org.ordercycle.returns.OtherDepartments.acceptAndShip;
 import static org.ordercycle.returns.OtherDepartments.accepted;
 import static org.ordercycle.returns.OtherDepartments.acceptedAsClarified;
 import static org.ordercycle.returns.OtherDepartments.agreed;
+import static org.ordercycle.returns.OtherDepartments.delivered;
 import static org.ordercycle.returns.OtherDepartments.shipped;
 import static org.ordercycle.returns.OtherDepartments.shippedDaysAgo;
 import static org.ordercycle.returns.OtherDepartments.shippedLine;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.ordercycle.events.production.ShipmentDispatched;
 import org.ordercycle.events.returns.ReturnAuthorized;
 import org.ordercycle.events.returns.ReturnRejected;
+import org.ordercycle.kit.testing.TopicClient;
 import org.ordercycle.returns.ReturnsTestResource;
+import org.ordercycle.returns.order.Shipment;
 
 /** Reasons, windows and who authorizes: the rule within the window and the automatic value, a person otherwise. */
 @QuarkusTest
@@ -67,6 +76,23 @@ class ReturnPolicyTest {
         assertThat(events(records, ReturnAuthorized.class))
                 .extracting(authorized -> authorized.returnId() + " " + authorized.by())
                 .contains(late + " ralf");
+    }
+
+    @Test
+    void windowRunsFromDeliveryOnceProductionReportsIt() {
+        UUID order = UUID.randomUUID();
+        UUID customer = UUID.randomUUID();
+        ShipmentDispatched shipment = shippedDaysAgo(20, order, customer, shippedLine(1, "PUMP", "3"));
+        acceptAndShip(accepted(order, customer, agreed(1, "PUMP", "3", "100.00", "0", "19")), shipment);
+        post("/returns", request(order, "CHANGED_MIND", null)).statusCode(201).body("state", equalTo("REQUESTED"));
+
+        // Shipped 20 days ago, but delivered only 5 days ago: the 14-day window is still open.
+        TopicClient.sendEvent(delivered(shipment, 5));
+        await().atMost(30, SECONDS).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Shipment.<Shipment>findById(shipment.shipmentId()).deliveredAt != null));
+        post("/returns", request(order, "CHANGED_MIND", null)).statusCode(201)
+                .body("state", equalTo("AUTHORIZED"))
+                .body("windowEnds", equalTo(LocalDate.now(ZoneOffset.UTC).minusDays(5).plusDays(14).toString()));
     }
 
     @Test
