@@ -47,7 +47,7 @@ public class ClaimService {
         AgreedOrder order = AgreedOrder.lockForReturn(request.orderId())
                 .orElseThrow(() -> ProblemException.unprocessable("Unknown order", "order " + request.orderId()
                         + " is not known to returns (yet): its acceptance has not reached returns"));
-        BigDecimal cap = returns.claimCap(order, new UUID(0, 0));
+        BigDecimal cap = returns.claimCap(order);
         if (request.amount().compareTo(cap) > 0) {
             throw ProblemException.unprocessable("Claim above what was invoiced", "a claim of "
                     + request.amount().toPlainString() + " " + order.currency + " exceeds the "

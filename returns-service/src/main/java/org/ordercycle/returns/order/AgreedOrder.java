@@ -18,9 +18,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ordercycle.events.sales.OrderLine;
+import org.ordercycle.kit.money.Amounts;
 
 /**
  * An order as sales agreed it (OrderAccepted, replaced as a whole by every OrderAmended): the only source of the
@@ -118,18 +120,18 @@ public class AgreedOrder extends PanacheEntityBase {
     }
 
     /** Gross of the shipped quantities at the agreed prices: what a claim is capped at while no invoice is known. */
-    public java.math.BigDecimal shippedGross() {
-        java.util.Map<Integer, BigDecimal> shipped = Shipment.shippedPerLine(id);
-        List<org.ordercycle.kit.money.Amounts.Line> amounts = new ArrayList<>();
+    public BigDecimal shippedGross() {
+        Map<Integer, BigDecimal> shipped = Shipment.shippedPerLine(id);
+        List<Amounts.Line> amounts = new ArrayList<>();
         for (Line line : lines) {
             BigDecimal quantity = shipped.getOrDefault(line.lineNo, BigDecimal.ZERO);
             if (quantity.signum() > 0) {
-                amounts.add(new org.ordercycle.kit.money.Amounts.Line(quantity, line.unitPrice, line.discountPercent,
+                amounts.add(new Amounts.Line(quantity, line.unitPrice, line.discountPercent,
                         line.taxRate));
             }
         }
         return amounts.isEmpty() ? BigDecimal.ZERO.setScale(2)
-                : org.ordercycle.kit.money.Amounts.totals(amounts, currency).gross().amount();
+                : Amounts.totals(amounts, currency).gross().amount();
     }
 
     /** The order, locked until the transaction ends: two returns of one order are checked one after the other. */

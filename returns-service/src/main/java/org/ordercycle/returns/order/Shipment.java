@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.ordercycle.events.production.ShipmentDispatched;
@@ -77,13 +78,13 @@ public class Shipment extends PanacheEntityBase {
     }
 
     /** The latest moment goods of the order reached the customer (delivery, else dispatch); empty if none shipped. */
-    public static java.util.Optional<Instant> lastHandedOver(UUID orderId) {
+    public static Optional<Instant> lastHandedOver(UUID orderId) {
         Instant last = getEntityManager().createQuery("""
                 select max(coalesce(s.deliveredAt, s.shippedAt)) from Shipment s where s.orderId = :order""",
                 Instant.class)
                 .setParameter("order", orderId)
                 .getSingleResult();
-        return java.util.Optional.ofNullable(last);
+        return Optional.ofNullable(last);
     }
 
     /** All shipped of each line of the order, over all its shipments. */

@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.ordercycle.events.Address;
@@ -293,7 +294,7 @@ public class ReturnCase extends PanacheEntityBase {
     }
 
     /** The oldest case of the order that asked for a replacement and has not seen its replacement order yet. */
-    static java.util.Optional<ReturnCase> awaitingReplacementOrder(UUID orderId) {
+    static Optional<ReturnCase> awaitingReplacementOrder(UUID orderId) {
         return find("orderId = ?1 and resolution = ?2 and replacementOrderId is null order by receivedAt, id", orderId,
                 Resolution.REPLACEMENT).firstResultOptional();
     }
@@ -326,15 +327,22 @@ public class ReturnCase extends PanacheEntityBase {
         return returned;
     }
 
-    /** All refunds requested for the order's other cases, gross. */
-    static BigDecimal refundsRequested(UUID orderId, UUID except) {
+    /** All refunds requested for the order's cases but {@code except} (empty: all of them), gross. */
+    static BigDecimal refundsRequested(UUID orderId, Optional<UUID> except) {
         BigDecimal sum = getEntityManager().createQuery("""
                 select sum(c.refundRequested) from ReturnCase c where c.orderId = :order and c.id <> :except""",
                 BigDecimal.class)
                 .setParameter("order", orderId)
-                .setParameter("except", except)
+                // No case has the nil UUID: "all but none of them".
+                .setParameter("except", except.orElse(new UUID(0, 0)))
                 .getSingleResult();
         return sum == null ? BigDecimal.ZERO : sum;
+    }
+
+    /** Erasure: the customer's addresses on its cases go; the cases stay. */
+    static void forgetPickupAddresses(UUID customerId) {
+        update("pickupStreet = null, pickupPostalCode = null, pickupCity = null, pickupRegion = null, "
+                + "pickupCountry = null where customerId = ?1 and pickupStreet is not null", customerId);
     }
 
     private void expectGoods() {

@@ -1,9 +1,12 @@
 package org.ordercycle.returns.returncase;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -50,11 +53,13 @@ public class ReturnService {
     private final Outbox outbox;
     private final Clock clock;
     private final AuthorizationPolicy policy;
+    private final MeterRegistry metrics;
 
-    ReturnService(Outbox outbox, Clock clock, AuthorizationPolicy policy) {
+    ReturnService(Outbox outbox, Clock clock, AuthorizationPolicy policy, MeterRegistry metrics) {
         this.outbox = outbox;
         this.clock = clock;
         this.policy = policy;
+        this.metrics = metrics;
     }
 
     public ReturnView request(ReturnRequest request, String by) {
@@ -188,6 +193,12 @@ public class ReturnService {
         if (returnCase.closeRefunded(event.refundId(), event.amount().amount(), event.occurredAt(), now)) {
             outbox.publish(new ReturnClosed(UUID.randomUUID(), now, returnCase.id, returnCase.orderId,
                     returnCase.outcome));
+            Timer.builder("ordercycle.returns.refund.lead.time")
+                    .description("From a refund's request to billing's RefundPaid")
+                    .tag("kind", returnCase.kind.name())
+                    .publishPercentiles(0.5, 0.9)
+                    .register(metrics)
+                    .record(Duration.between(returnCase.refundRequestedAt, returnCase.refundPaidAt));
         }
     }
 
@@ -204,9 +215,18 @@ public class ReturnService {
      * The most a claim of the order may still ask: what billing invoiced for it (gross; the agreed gross of the
      * shipped lines while no invoice is known) minus the refunds already requested for its other cases.
      */
-    public BigDecimal claimCap(AgreedOrder order, UUID exceptCase) {
+    public BigDecimal claimCap(AgreedOrder order) {
+        return claimCap(order, Optional.empty());
+    }
+
+    private static BigDecimal claimCap(AgreedOrder order, Optional<UUID> exceptCase) {
         BigDecimal base = OrderInvoice.invoicedGross(order.id).orElseGet(order::shippedGross);
         return base.subtract(ReturnCase.refundsRequested(order.id, exceptCase)).max(BigDecimal.ZERO);
+    }
+
+    /** Contact erased the customer: the pickup addresses on its cases are personal data and go. */
+    public void customerErased(UUID customerId) {
+        ReturnCase.forgetPickupAddresses(customerId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -245,7 +265,7 @@ public class ReturnService {
         if (returnCase.kind == CaseKind.CLAIM) {
             // Locked like a new claim: two authorizations of one order's claims are capped one after the other.
             AgreedOrder order = AgreedOrder.lockForReturn(returnCase.orderId).orElseThrow();
-            BigDecimal cap = claimCap(order, returnCase.id);
+            BigDecimal cap = claimCap(order, Optional.of(returnCase.id));
             if (returnCase.claimedAmount.compareTo(cap) > 0) {
                 throw ProblemException.unprocessable("Claim above what was invoiced", "claim " + returnCase.id
                         + " asks " + returnCase.claimedAmount.toPlainString() + " " + returnCase.currency

@@ -20,10 +20,13 @@ import static org.ordercycle.returns.OtherDepartments.replacementPlaced;
 import static org.ordercycle.returns.OtherDepartments.shipped;
 import static org.ordercycle.returns.OtherDepartments.shippedLine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +37,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.ordercycle.events.Money;
 import org.ordercycle.events.billing.RefundPaid;
+import org.ordercycle.events.contact.CustomerErased;
 import org.ordercycle.events.returns.PickupScheduled;
 import org.ordercycle.events.returns.RefundRequested;
 import org.ordercycle.events.returns.ReplacementRequested;
@@ -47,6 +51,9 @@ import org.ordercycle.returns.customer.Customer;
 @QuarkusTest
 @WithTestResource(ReturnsTestResource.class)
 class PickupInspectionTest {
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void pickupThenReceiptThenPartialRefundWithReasonIsClosedOnRefundPaidAndItsLeadTimeReported() {
@@ -80,6 +87,7 @@ class PickupInspectionTest {
                 .body("resolution", equalTo("PARTIAL_REFUND"))
                 .body("refundRequested.amount", equalTo(150.00f));
 
+        long timedBefore = refundsTimed();
         Instant paidAt = Instant.now().plus(Duration.ofHours(2));
         TopicClient.sendEvent(new RefundPaid(UUID.randomUUID(), paidAt, UUID.randomUUID(), UUID.fromString(id), order,
                 customer, new Money(new BigDecimal("150.00"), "EUR"), "CREDIT"));
@@ -91,6 +99,7 @@ class PickupInspectionTest {
                 "REFUND_PAID", "RETURN_CLOSED");
         assertThat(Duration.parse(closed.getString("refundLeadTime"))).isBetween(Duration.ofMinutes(110),
                 Duration.ofMinutes(130));
+        assertThat(refundsTimed()).isEqualTo(timedBefore + 1);
 
         List<ConsumerRecord<String, String>> records = recordsOf("returns.cases", order,
                 found -> found.contains("ReturnClosed"));
@@ -150,6 +159,11 @@ class PickupInspectionTest {
                 .body("pickup.address.city", equalTo("Berlin"));
         post("/returns/" + id + "/pickup", "{\"carrier\": \"UPS\", \"pickupDate\": \"%s\", \"trackingNo\": \"T2\"}"
                 .formatted(today)).statusCode(409);
+
+        // Erased by contact: the address goes, the case and its pickup stay.
+        TopicClient.sendEvent(new CustomerErased(UUID.randomUUID(), Instant.now(), customer));
+        await().atMost(30, SECONDS).until(() -> get("/returns/" + id).extract().path("pickup.address") == null);
+        get("/returns/" + id).body("state", equalTo("PICKUP_SCHEDULED")).body("pickup.trackingNo", equalTo("T1"));
     }
 
     @Test
@@ -231,5 +245,10 @@ class PickupInspectionTest {
         assertThat(rating.about()).hasToString(id);
         assertThat(rating.aboutKind()).isEqualTo(SatisfactionRecorded.AboutKind.RETURN);
         assertThat(rating.score()).isEqualTo(5);
+    }
+
+    private long refundsTimed() {
+        Timer timer = metrics.find("ordercycle.returns.refund.lead.time").tag("kind", "RETURN").timer();
+        return timer == null ? 0 : timer.count();
     }
 }
