@@ -30,6 +30,18 @@ class EventChannels {
         return events.dispatch(records);
     }
 
+    @Incoming("billing-invoices")
+    @Blocking
+    CompletionStage<Void> billingInvoices(Message<List<String>> records) {
+        return events.dispatch(records);
+    }
+
+    @Incoming("contact-customers")
+    @Blocking
+    CompletionStage<Void> contactCustomers(Message<List<String>> records) {
+        return events.dispatch(records);
+    }
+
     @Incoming("billing-payments")
     @Blocking
     CompletionStage<Void> billingPayments(Message<List<String>> records) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.ordercycle.events.production.ShipmentDispatched;
@@ -31,6 +32,9 @@ public class Shipment extends PanacheEntityBase {
     public UUID customerId;
 
     public Instant shippedAt;
+
+    /** When the customer got it (ShipmentDelivered); absent until production reports it. */
+    public Instant deliveredAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "shipment_line", joinColumns = @JoinColumn(name = "shipment_id"))
@@ -66,6 +70,21 @@ public class Shipment extends PanacheEntityBase {
         }
         shipment.lines.addAll(byLine.values());
         shipment.persist();
+    }
+
+    /** The customer got the shipment: return windows run from this moment on. */
+    void deliver(Instant at) {
+        deliveredAt = at;
+    }
+
+    /** The latest moment goods of the order reached the customer (delivery, else dispatch); empty if none shipped. */
+    public static Optional<Instant> lastHandedOver(UUID orderId) {
+        Instant last = getEntityManager().createQuery("""
+                select max(coalesce(s.deliveredAt, s.shippedAt)) from Shipment s where s.orderId = :order""",
+                Instant.class)
+                .setParameter("order", orderId)
+                .getSingleResult();
+        return Optional.ofNullable(last);
     }
 
     /** All shipped of each line of the order, over all its shipments. */
