@@ -73,6 +73,7 @@ class BrokenManifestTest {
         assertThat(checks.servicesDeployed()).contains(
                 "Deployment sales-service: QUARKUS_HTTP_ROOT_PATH must be /sales (the Ingress forwards the prefix), is /billing",
                 "sales-service: no Ingress path /sales (Prefix) to it",
+                "sales-service: no NetworkPolicy sales-service",
                 "contact-service: no Deployment");
     }
 

@@ -76,6 +76,9 @@ public final class ManifestChecks {
         problems.addAll(kafkaUsers());
         problems.addAll(datasources());
         problems.addAll(redundancy(expectations));
+        manifest.ofKind("Ingress").filter(ingress -> ingress.tree().path("metadata").path("annotations").toString()
+                        .contains("rewrite-target"))
+                .forEach(ingress -> problems.add(ingress + " rewrites paths; the prefix must reach the services"));
         return problems;
     }
 
@@ -279,9 +282,42 @@ public final class ManifestChecks {
         if (!routed) {
             problems.add(name + ": no Ingress path " + prefix + " (Prefix) to it");
         }
-        manifest.ofKind("Ingress").filter(ingress -> ingress.tree().path("metadata").path("annotations").toString()
-                        .contains("rewrite-target"))
-                .forEach(ingress -> problems.add(ingress + " rewrites paths; the prefix must reach the services"));
+        problems.addAll(networkPolicy(service));
+        return problems;
+    }
+
+    /**
+     * The service's NetworkPolicy admits only its two ports (the API, the management interface) and lets it reach DNS
+     * and the Kafka brokers (the database is checked with the datasource).
+     */
+    private List<String> networkPolicy(ServiceConfig service) {
+        Optional<Manifest.Document> found = manifest.find("NetworkPolicy", service.name());
+        if (found.isEmpty()) {
+            return List.of(service.name() + ": no NetworkPolicy " + service.name());
+        }
+        List<String> problems = new ArrayList<>();
+        String where = "NetworkPolicy " + service.name();
+        JsonNode spec = found.get().tree().path("spec");
+        if (!spec.path("policyTypes").toString().contains("Ingress") || !spec.path("policyTypes").toString().contains("Egress")) {
+            problems.add(where + ": must restrict both Ingress and Egress");
+        }
+        Set<String> ingressPorts = new java.util.TreeSet<>();
+        for (JsonNode rule : spec.path("ingress")) {
+            if (rule.path("from").isEmpty() || rule.path("ports").isEmpty()) {
+                problems.add(where + ": an ingress rule open to every peer or port");
+            }
+            rule.path("ports").forEach(port -> ingressPorts.add(port.path("port").asText()));
+        }
+        if (!ingressPorts.equals(Set.of("http", "management"))) {
+            problems.add(where + ": admits ports " + ingressPorts + ", must be exactly [http, management]");
+        }
+        String egress = spec.path("egress").toString();
+        if (!egress.contains("\"port\":53")) {
+            problems.add(where + ": no egress to DNS (port 53)");
+        }
+        if (!egress.contains("\"strimzi.io/cluster\"")) {
+            problems.add(where + ": no egress to the Kafka brokers (strimzi.io/cluster)");
+        }
         return problems;
     }
 
