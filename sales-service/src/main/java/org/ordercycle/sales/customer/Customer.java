@@ -14,6 +14,7 @@ import org.ordercycle.events.contact.Conditions;
 import org.ordercycle.events.contact.CustomerKind;
 import org.ordercycle.events.Address;
 import org.ordercycle.events.Money;
+import org.ordercycle.kit.api.ProblemException;
 
 /**
  * A customer as sales needs it to take orders: the latest snapshot contact published. Contact owns the customer;
@@ -70,6 +71,21 @@ public class Customer extends PanacheEntityBase {
     /** An organization that gave its VAT id: a business customer for VAT purposes. */
     public boolean business() {
         return kind == CustomerKind.ORGANIZATION && vatId != null && !vatId.isBlank();
+    }
+
+    /** The customer a new order or quote may name: 422 when contact has not registered it (yet) or erased it. */
+    public static Customer orderable(UUID customerId) {
+        Customer customer = findById(customerId);
+        if (customer == null) {
+            // Contact registers customers; its event may simply not have reached sales yet.
+            throw ProblemException.unprocessable("Unknown customer",
+                    "customer " + customerId + " is not known to sales (yet): register it in contact first");
+        }
+        if (customer.erased) {
+            throw ProblemException.unprocessable("Erased customer",
+                    "customer " + customerId + " was erased and takes no new orders");
+        }
+        return customer;
     }
 
     /** The customer with this id, new if sales has not heard of it: contact's events may be the first word. */

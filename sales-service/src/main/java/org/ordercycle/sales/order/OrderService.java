@@ -378,17 +378,7 @@ public class OrderService {
     }
 
     private static Customer orderable(UUID customerId) {
-        Customer customer = Customer.findById(customerId);
-        if (customer == null) {
-            // Contact registers customers; its event may simply not have reached sales yet.
-            throw ProblemException.unprocessable("Unknown customer",
-                    "customer " + customerId + " is not known to sales (yet): register it in contact first");
-        }
-        if (customer.erased) {
-            throw ProblemException.unprocessable("Erased customer",
-                    "customer " + customerId + " was erased and takes no new orders");
-        }
-        return customer;
+        return Customer.orderable(customerId);
     }
 
     static List<org.ordercycle.events.sales.OrderLine> eventLines(Order order) {
