@@ -157,6 +157,20 @@ public class Order extends PanacheEntityBase {
         return order;
     }
 
+    /**
+     * Quantity per SKU of the orders accepted in [from, to) and not cancelled: the demand that actually came,
+     * replacements aside (they are no new demand).
+     */
+    public static Map<String, BigDecimal> acceptedQuantities(Instant from, Instant to) {
+        List<Object[]> rows = getEntityManager().createQuery("select l.sku, sum(l.quantity) from Order o "
+                + "join o.lines l where o.acceptedAt >= :from and o.acceptedAt < :to and o.cancelledAt is null "
+                + "and o.originalOrderId is null group by l.sku", Object[].class)
+                .setParameter("from", from).setParameter("to", to).getResultList();
+        Map<String, BigDecimal> quantities = new java.util.HashMap<>();
+        rows.forEach(row -> quantities.put((String) row[0], (BigDecimal) row[1]));
+        return quantities;
+    }
+
     List<Demand> demand() {
         return lines.stream().map(line -> new Demand(line.sku, line.quantity)).toList();
     }
