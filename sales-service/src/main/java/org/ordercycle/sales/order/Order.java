@@ -171,6 +171,23 @@ public class Order extends PanacheEntityBase {
         return quantities;
     }
 
+    /** The orders accepted in [from, to) and not cancelled, oldest first. */
+    public static List<Order> acceptedBetween(Instant from, Instant to) {
+        return list("acceptedAt >= ?1 and acceptedAt < ?2 and cancelledAt is null order by acceptedAt, id", from, to);
+    }
+
+    /** Each line's net at the agreed price and production's cost (null when unknown), for the revenue report. */
+    public List<LineFigures> lineFigures() {
+        return lines.stream().map(line -> new LineFigures(line.sku, line.amounts().net(), line.cost())).toList();
+    }
+
+    public record LineFigures(String sku, BigDecimal net, BigDecimal cost) {
+    }
+
+    public boolean internal() {
+        return classification != null && classification != Classification.EXTERNAL;
+    }
+
     List<Demand> demand() {
         return lines.stream().map(line -> new Demand(line.sku, line.quantity)).toList();
     }
