@@ -406,6 +406,19 @@ public class Order extends PanacheEntityBase {
         return found;
     }
 
+    /** Adds a step sales itself takes now (its event id is new): no need to look for an earlier entry. */
+    void step(UUID eventId, String step, Instant occurredAt, String by, String summary) {
+        TimelineEntry entry = new TimelineEntry();
+        entry.orderId = id;
+        entry.eventId = eventId;
+        entry.step = step;
+        entry.occurredAt = occurredAt;
+        entry.department = "sales";
+        entry.by = by;
+        entry.summary = summary;
+        entry.persist();
+    }
+
     /** Adds a step to the order's timeline, once per event. */
     public void record(UUID eventId, String step, Instant occurredAt, String department, String by, String summary) {
         if (TimelineEntry.count("orderId = ?1 and eventId = ?2", id, eventId) > 0) {

@@ -35,6 +35,7 @@ import org.ordercycle.sales.policy.Score;
 import org.ordercycle.sales.policy.SelectionPolicy;
 import org.ordercycle.sales.pricing.PricedLine;
 import org.ordercycle.sales.pricing.Pricing;
+import org.ordercycle.sales.product.Product;
 
 /**
  * Takes orders for the customers sales knows: prices them (a derivation), holds them when the customer's credit would
@@ -92,13 +93,13 @@ public class OrderService {
         Order order = Order.place(customer.id, customer.currency, customer.classification,
                 priced.stream().map(OrderLine::priced).toList(), requestedDate, salesperson, origin, now);
         OrderPlaced placed = placed(order);
-        order.record(placed.eventId(), "ORDER_PLACED", now, SALES, salesperson,
+        order.step(placed.eventId(), "ORDER_PLACED", now, salesperson,
                 order.lines.size() + (order.lines.size() == 1 ? " line, " : " lines, ") + "gross "
                         + amount(order.totals().gross()) + (origin.quoteId() == null ? "" : " (quote "
                         + origin.quoteId() + ")"));
         outbox.publish(placed);
         proceed(order, customer, now);
-        return OrderView.from(order);
+        return OrderView.fromNew(order);
     }
 
     /** After placement: the credit check, then the selection policy. */
@@ -107,7 +108,7 @@ public class OrderService {
         if (exceeded.isPresent()) {
             order.hold(exceeded.get(), now);
             OrderOnHold held = new OrderOnHold(UUID.randomUUID(), now, order.id, exceeded.get(), "system");
-            order.record(held.eventId(), "ORDER_ON_HOLD", now, SALES, "system", exceeded.get());
+            order.step(held.eventId(), "ORDER_ON_HOLD", now, "system", exceeded.get());
             outbox.publish(held);
             return;
         }
@@ -116,8 +117,11 @@ public class OrderService {
 
     /** The selection policy scores the order: accepted automatically above the threshold, else queued. */
     private void decide(Order order, String tier, Instant now) {
-        LocalDate promised = PromisedDate.of(order.demand(), order.requestedDate, LocalDate.now(clock));
-        Score score = policy.score(tier, order.totals().net().amount(), order.cost(), order.demand(),
+        List<SelectionPolicy.Demand> demand = order.demand();
+        Map<String, Product> products = Product.bySku(demand.stream().map(SelectionPolicy.Demand::sku)
+                .distinct().toList());
+        LocalDate promised = PromisedDate.of(demand, products, order.requestedDate, LocalDate.now(clock));
+        Score score = policy.score(tier, order.totals().net().amount(), order.cost(), demand, products,
                 order.requestedDate, promised);
         order.scored(score.total(), score.breakdown());
         if (score.autoAccept()) {
@@ -126,7 +130,7 @@ public class OrderService {
             return;
         }
         order.awaitDecision(now);
-        order.record(UUID.randomUUID(), "ORDER_QUEUED", now, SALES, SELECTION_POLICY,
+        order.step(UUID.randomUUID(), "ORDER_QUEUED", now, SELECTION_POLICY,
                 "waits for a sales manager: " + score.breakdown());
     }
 
@@ -136,7 +140,7 @@ public class OrderService {
         OrderAccepted accepted = new OrderAccepted(UUID.randomUUID(), now, order.id, order.customerId,
                 eventLines(order), order.currency, priority, promised, by, automatic, order.quoteId,
                 order.clarificationSummary, order.acceptanceCriteria().isEmpty() ? null : order.acceptanceCriteria());
-        order.record(accepted.eventId(), "ORDER_ACCEPTED", now, SALES, automatic ? SALES : by,
+        order.step(accepted.eventId(), "ORDER_ACCEPTED", now, automatic ? SALES : by,
                 (automatic ? "accepted automatically" : "accepted by " + by + ": " + reason) + ", priority "
                         + priority + ", promised for " + promised);
         outbox.publish(accepted);
@@ -148,7 +152,7 @@ public class OrderService {
         String reason = request == null ? null : request.reason();
         order.release(by, reason, now);
         OrderReleased released = new OrderReleased(UUID.randomUUID(), now, id, reason, by);
-        order.record(released.eventId(), "ORDER_RELEASED", now, SALES, by,
+        order.step(released.eventId(), "ORDER_RELEASED", now, by,
                 reason == null ? "released from hold" : "released from hold: " + reason);
         outbox.publish(released);
         Customer customer = Customer.findById(order.customerId);
@@ -170,7 +174,7 @@ public class OrderService {
         Instant now = clock.instant();
         order.decline(by, request.reason(), now);
         OrderDeclined declined = new OrderDeclined(UUID.randomUUID(), now, id, request.reason(), by);
-        order.record(declined.eventId(), "ORDER_DECLINED", now, SALES, by, "declined: " + request.reason());
+        order.step(declined.eventId(), "ORDER_DECLINED", now, by, "declined: " + request.reason());
         outbox.publish(declined);
         return OrderView.from(order);
     }
@@ -181,7 +185,7 @@ public class OrderService {
         order.cancel(now);
         String reason = request == null ? null : request.reason();
         OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID(), now, id, reason, by);
-        order.record(cancelled.eventId(), "ORDER_CANCELLED", now, SALES, by,
+        order.step(cancelled.eventId(), "ORDER_CANCELLED", now, by,
                 reason == null ? "cancelled" : "cancelled: " + reason);
         outbox.publish(cancelled);
         return OrderView.from(order);
@@ -236,7 +240,7 @@ public class OrderService {
         order.scored(score.total(), score.breakdown());
         OrderAmended amended = new OrderAmended(UUID.randomUUID(), now, id, order.customerId, eventLines(order),
                 order.currency, promised, request.reason(), by);
-        order.record(amended.eventId(), "ORDER_AMENDED", now, SALES, by, "amended"
+        order.step(amended.eventId(), "ORDER_AMENDED", now, by, "amended"
                 + (request.reason() == null ? "" : " (" + request.reason() + ")") + ": " + order.lines.stream()
                 .map(line -> "line " + line.lineNo + " × " + Decimals.plain(line.quantity))
                 .collect(Collectors.joining(", ")) + ", promised for " + promised + "; " + score.breakdown());
@@ -258,7 +262,7 @@ public class OrderService {
         OrderExpedite.request(id, request.wantedDate(), request.reason(), by, now);
         ExpediteRequested requested = new ExpediteRequested(UUID.randomUUID(), now, id, request.wantedDate(),
                 request.reason(), by);
-        order.record(requested.eventId(), "EXPEDITE_REQUESTED", now, SALES, by, "wanted by "
+        order.step(requested.eventId(), "EXPEDITE_REQUESTED", now, by, "wanted by "
                 + request.wantedDate() + (request.reason() == null ? "" : ": " + request.reason()));
         outbox.publish(requested);
         return OrderView.from(order);
@@ -313,7 +317,7 @@ public class OrderService {
         Order order = Order.place(original.customerId, original.currency, original.classification, lines, null,
                 original.salesperson, new Order.Origin(null, original.id, event.returnId(), null, List.of()), now);
         OrderPlaced placed = placed(order);
-        order.record(placed.eventId(), "ORDER_PLACED", now, SALES, "returns", "replacement for return "
+        order.step(placed.eventId(), "ORDER_PLACED", now, "returns", "replacement for return "
                 + event.returnId() + " of order " + original.id + ": " + lines.size() + " line(s), no charge");
         outbox.publish(placed);
         LocalDate promised = PromisedDate.of(order.demand(), null, LocalDate.now(clock));

@@ -62,6 +62,15 @@ public record OrderView(UUID id, UUID customerId, OrderStatus status, List<LineV
     }
 
     static OrderView from(Order order) {
+        return from(order, OrderExpedite.of(order.id).stream().map(ExpediteView::from).toList());
+    }
+
+    /** An order placed in this transaction: nothing to expedite yet. */
+    static OrderView fromNew(Order order) {
+        return from(order, List.of());
+    }
+
+    private static OrderView from(Order order, List<ExpediteView> expedites) {
         Amounts.Totals totals = order.totals();
         return new OrderView(order.id, order.customerId, order.status,
                 order.lines.stream().map(LineView::from).toList(), order.currency,
@@ -72,8 +81,7 @@ public record OrderView(UUID id, UUID customerId, OrderStatus status, List<LineV
                         order.heldAt == null ? null : order.holdReason, order.decidedBy, order.decisionReason,
                         order.acceptedAt, order.declinedAt),
                 order.plannedCompletion, order.atRisk(), order.quoteId, order.originalOrderId,
-                order.clarificationSummary, order.acceptanceCriteria(),
-                OrderExpedite.of(order.id).stream().map(ExpediteView::from).toList());
+                order.clarificationSummary, order.acceptanceCriteria(), expedites);
     }
 
     private static Margin margin(Order order, Amounts.Totals totals) {

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.ordercycle.sales.policy.SelectionPolicy.Demand;
 import org.ordercycle.sales.product.Product;
 
@@ -20,8 +18,12 @@ public final class PromisedDate {
     }
 
     public static LocalDate of(List<Demand> lines, LocalDate requested, LocalDate today) {
-        Map<String, Product> products = Product.withSkus(lines.stream().map(Demand::sku).distinct().toList())
-                .stream().collect(Collectors.toMap(product -> product.sku, Function.identity()));
+        return of(lines, Product.bySku(lines.stream().map(Demand::sku).distinct().toList()), requested, today);
+    }
+
+    /** As {@link #of(List, LocalDate, LocalDate)} with the products already read. */
+    public static LocalDate of(List<Demand> lines, Map<String, Product> products, LocalDate requested,
+            LocalDate today) {
         LocalDate wanted = requested == null ? today : requested;
         int longestLeadTime = -1;
         for (Demand line : lines) {

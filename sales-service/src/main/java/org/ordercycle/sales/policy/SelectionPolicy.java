@@ -8,8 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.ordercycle.sales.SalesConfig;
 import org.ordercycle.sales.product.Product;
 
@@ -49,10 +47,16 @@ public class SelectionPolicy {
      */
     public Score score(String tier, BigDecimal net, BigDecimal cost, List<Demand> demand, LocalDate requested,
             LocalDate promised) {
+        return score(tier, net, cost, demand, Product.bySku(skus(demand)), requested, promised);
+    }
+
+    /** As above, with the demanded products already read (by SKU). */
+    public Score score(String tier, BigDecimal net, BigDecimal cost, List<Demand> demand,
+            Map<String, Product> products, LocalDate requested, LocalDate promised) {
         int tierScore = tier == null ? config.otherTierScore()
                 : config.tierScores().getOrDefault(tier, config.otherTierScore());
         int margin = margin(net, cost);
-        int capacity = capacity(demand);
+        int capacity = capacity(demand, products);
         int urgency = urgency(requested, promised);
         double weights = config.tierWeight() + config.marginWeight() + config.capacityWeight()
                 + config.urgencyWeight();
@@ -78,9 +82,7 @@ public class SelectionPolicy {
         return clamp(marginPercent.multiply(HUNDRED).divide(target, 0, RoundingMode.HALF_UP).intValue());
     }
 
-    private static int capacity(List<Demand> demand) {
-        Map<String, Product> products = Product.withSkus(skus(demand)).stream()
-                .collect(Collectors.toMap(product -> product.sku, Function.identity()));
+    private static int capacity(List<Demand> demand, Map<String, Product> products) {
         int worst = 100;
         for (Demand line : demand) {
             Product product = products.get(line.sku());

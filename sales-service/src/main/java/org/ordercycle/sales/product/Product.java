@@ -7,7 +7,9 @@ import jakarta.persistence.Id;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.ordercycle.events.Money;
 
 /**
@@ -63,6 +65,15 @@ public class Product extends PanacheEntityBase {
 
     public static List<Product> withSkus(Collection<String> skus) {
         return list("sku in ?1", skus);
+    }
+
+    /** The products with these SKUs that production has announced, by SKU. */
+    public static Map<String, Product> bySku(Collection<String> skus) {
+        Map<String, Product> products = new HashMap<>();
+        for (Product product : withSkus(skus)) {
+            products.put(product.sku, product);
+        }
+        return products;
     }
 
     /** The unit cost in the currency, when production announced one in it. */
