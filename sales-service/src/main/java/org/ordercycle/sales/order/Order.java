@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -127,6 +128,10 @@ public class Order extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Placed in this transaction: no other department can have heard of it, so it has no shipments or returns. */
+    @Transient
+    private boolean placedNow;
+
     /** The links an order may have to where it came from; all absent for an ordinary order. */
     record Origin(UUID quoteId, UUID originalOrderId, UUID replacementForReturn, String clarificationSummary,
             List<String> acceptanceCriteria) {
@@ -147,6 +152,7 @@ public class Order extends PanacheEntityBase {
         order.requestedDate = requestedDate;
         order.salesperson = salesperson;
         order.placedAt = now;
+        order.placedNow = true;
         order.quoteId = origin.quoteId();
         order.originalOrderId = origin.originalOrderId();
         order.replacementForReturn = origin.replacementForReturn();
@@ -480,6 +486,9 @@ public class Order extends PanacheEntityBase {
                 return OrderStatus.ON_HOLD;
             }
             return awaitingSince != null ? OrderStatus.AWAITING_DECISION : OrderStatus.PLACED;
+        }
+        if (placedNow) {
+            return OrderStatus.ACCEPTED;
         }
         List<OrderReturn> returns = OrderReturn.list("orderId", id);
         if (returns.stream().anyMatch(OrderReturn::open)) {

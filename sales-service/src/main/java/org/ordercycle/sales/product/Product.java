@@ -67,11 +67,17 @@ public class Product extends PanacheEntityBase {
         return list("sku in ?1", skus);
     }
 
-    /** The products with these SKUs that production has announced, by SKU. */
+    /**
+     * The products with these SKUs that production has announced, by SKU. Looked up one by one so that products this
+     * transaction has read already (pricing reads them) cost no second query.
+     */
     public static Map<String, Product> bySku(Collection<String> skus) {
         Map<String, Product> products = new HashMap<>();
-        for (Product product : withSkus(skus)) {
-            products.put(product.sku, product);
+        for (String sku : skus) {
+            Product product = findById(sku);
+            if (product != null) {
+                products.put(sku, product);
+            }
         }
         return products;
     }

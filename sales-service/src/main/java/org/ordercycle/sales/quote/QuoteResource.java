@@ -99,8 +99,8 @@ public class QuoteResource {
             description = "The order is placed at the quoted prices with the quote's clarification (credit check "
                     + "and selection policy as for any order); publishes QuoteAccepted. 422 while the clarification "
                     + "is incomplete or unconfirmed, 409 when the quote is no longer issued or has expired.")
-    public QuoteView accept(@PathParam("id") UUID id, @Context SecurityContext caller) {
-        return quotes.accept(id, caller.getUserPrincipal().getName());
+    public QuoteView accept(@PathParam("id") UUID id) {
+        return quotes.accept(id);
     }
 
     @POST

@@ -80,7 +80,7 @@ public class QuoteService {
     }
 
     /** The customer accepts: the quote becomes an order at the quoted prices, with its clarification. */
-    public QuoteView accept(UUID id, String by) {
+    public QuoteView accept(UUID id) {
         Quote quote = found(id);
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);

@@ -205,6 +205,8 @@ class OrderFollowUpTest {
         as(SALES).get("/orders?customerId=" + customer + "&from=" + today().plusDays(1)).then()
                 .body("total", equalTo(0));
         as(SALES).get("/orders?customerId=" + customer + "&salesperson=nobody").then().body("total", equalTo(0));
+        as(SALES).get("/orders?size=1").then().statusCode(200).body("items.size()", equalTo(1))
+                .body("size", equalTo(1));
         as(SALES).get("/orders?status=LOST").then().statusCode(400).body("violations.field", hasItem("status"));
         as(SALES).get("/orders?customerId=acme").then().statusCode(400)
                 .body("violations.field", hasItem("customerId"));
