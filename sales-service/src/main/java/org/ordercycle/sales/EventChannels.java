@@ -30,6 +30,12 @@ class EventChannels {
         return events.dispatch(records);
     }
 
+    @Incoming("production-capacity")
+    @Blocking
+    CompletionStage<Void> productionCapacity(Message<List<String>> records) {
+        return events.dispatch(records);
+    }
+
     @Incoming("production-schedule")
     @Blocking
     CompletionStage<Void> productionSchedule(Message<List<String>> records) {

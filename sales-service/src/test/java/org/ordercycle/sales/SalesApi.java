@@ -42,6 +42,22 @@ public final class SalesApi {
                 .put("/prices/" + sku).then();
     }
 
+    public static ValidatableResponse setListPrice(String priceList, String sku, String unitPrice, String currency,
+            String taxRate) {
+        return given().config(RestAssured.config().jsonConfig(jsonConfig().numberReturnType(BIG_DECIMAL)))
+                .auth().oauth2(MANAGER).contentType(ContentType.JSON)
+                .body("""
+                        {"unitPrice": %s, "currency": "%s", "taxRate": %s, "validFrom": "2020-01-01"}"""
+                        .formatted(unitPrice, currency, taxRate))
+                .put("/price-lists/" + priceList + "/prices/" + sku).then();
+    }
+
+    /** A request as the given role's user: sales (sam), sales-manager (meg) or production (pat). */
+    public static io.restassured.specification.RequestSpecification as(String token) {
+        return given().config(RestAssured.config().jsonConfig(jsonConfig().numberReturnType(BIG_DECIMAL)))
+                .auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
     /** Gives the SKU a price in force since long ago. */
     public static void priced(String sku, String unitPrice, String currency, String taxRate) {
         setPrice(sku, unitPrice, currency, taxRate, LocalDate.of(2020, 1, 1)).statusCode(org.hamcrest.Matchers.anyOf(

@@ -12,12 +12,14 @@ class CustomerEventsHandler implements EventHandlers {
 
     void on(CustomerRegistered event) {
         Customer.withId(event.customerId()).replaceWith(event.name(), event.classification(), event.tier(),
-                event.accountOwner(), event.conditions(), event.currency(), event.occurredAt());
+                event.accountOwner(), event.conditions(), event.currency(), event.kind(), event.billingAddress(),
+                event.vatId(), event.occurredAt());
     }
 
     void on(CustomerChanged event) {
         Customer.withId(event.customerId()).replaceWith(event.name(), event.classification(), event.tier(),
-                event.accountOwner(), event.conditions(), event.currency(), event.occurredAt());
+                event.accountOwner(), event.conditions(), event.currency(), event.kind(), event.billingAddress(),
+                event.vatId(), event.occurredAt());
     }
 
     void on(CustomerErased event) {

@@ -36,7 +36,7 @@ class BillingEventsHandler implements EventHandlers {
         // One invoice per shipment, so one order: an invoice's money is the first order's.
         Orders.known(event.orderIds().get(0)).ifPresent(order -> {
             if (!order.invoiced(event.invoiceId(), event.number(), event.gross().amount(),
-                    event.gross().currency(), event.shipmentIds())) {
+                    event.gross().currency(), event.shipmentIds(), event.occurredAt())) {
                 return; // the same invoice announced again
             }
             order.record(event.eventId(), "INVOICE_ISSUED", event.occurredAt(), BILLING, BILLING,
@@ -58,7 +58,7 @@ class BillingEventsHandler implements EventHandlers {
         for (Allocation allocation : event.allocations()) {
             OrderInvoice invoice = invoices.get(allocation.invoiceId());
             Order order = Orders.locked(invoice.orderId).orElseThrow();
-            order.paid(invoice, allocation.amount().amount());
+            order.paid(invoice, allocation.amount().amount(), event.occurredAt());
             StringBuilder summary = summaries.computeIfAbsent(order.id, id -> new StringBuilder());
             summary.append(summary.isEmpty() ? "" : ", ")
                     .append(OrderService.amount(allocation.amount())).append(" on ").append(invoice.number);
@@ -75,7 +75,7 @@ class BillingEventsHandler implements EventHandlers {
 
     void on(RefundPaid event) {
         Orders.known(event.orderId()).ifPresent(order -> {
-            order.refundPaid(event.returnId());
+            order.refundPaid(event.returnId(), event.occurredAt());
             order.record(event.eventId(), "REFUND_PAID", event.occurredAt(), BILLING, BILLING,
                     OrderService.amount(event.amount()) + " paid back");
         });

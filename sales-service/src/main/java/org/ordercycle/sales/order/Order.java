@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import java.util.UUID;
 import org.ordercycle.events.contact.Classification;
 import org.ordercycle.kit.api.ProblemException;
 import org.ordercycle.kit.money.Amounts;
-import org.ordercycle.sales.customer.Customer;
+import org.ordercycle.sales.policy.SelectionPolicy.Demand;
 
 /**
  * A customer's order as sales entered, priced and accepted it, and what sales has learnt since of its way through
@@ -78,29 +79,206 @@ public class Order extends PanacheEntityBase {
 
     public Instant cancelledAt;
 
+    /** Put on hold (credit limit) and not yet released: null when not held. */
+    public Instant heldAt;
+
+    public String holdReason;
+
+    /** In the manager queue since: null when the policy accepted it or it never got that far. */
+    public Instant awaitingSince;
+
+    public Instant declinedAt;
+
+    /** Why it was accepted or declined, as the deciding manager (or the policy) said. */
+    public String decisionReason;
+
+    /** User name of the manager who decided, or selection-policy. */
+    public String decidedBy;
+
+    /** The selection policy's latest score (0–100) and how it was made up. */
+    public Integer score;
+
+    public String scoreBreakdown;
+
+    /** The scheduling rank sent with the acceptance: the score, 100 for a replacement. */
+    public Integer priority;
+
+    /** When the order entered its current status: what the watchdog measures. */
+    public Instant statusSince;
+
+    /** The statusSince of the visit the watchdog last reported as stalled: once per visit. */
+    public Instant stalledReportedFor;
+
+    /** Production's planned completion (production.schedule): later than promised means at risk. */
+    public LocalDate plannedCompletion;
+
+    public UUID quoteId;
+
+    /** The order this one replaces (a replacement after a return). */
+    public UUID originalOrderId;
+
+    /** The return that asked for this replacement: one replacement per return. */
+    public UUID replacementForReturn;
+
+    /** What was clarified with the customer (from the quote), and what the customer will check on delivery. */
+    public String clarificationSummary;
+
+    public String acceptanceCriteria;
+
     @Version
     public long version;
 
-    static Order place(Customer customer, List<OrderLine> pricedLines, LocalDate requestedDate, String salesperson,
-            Instant now) {
+    /** Placed in this transaction: no other department can have heard of it, so it has no shipments or returns. */
+    @Transient
+    private boolean placedNow;
+
+    /** The links an order may have to where it came from; all absent for an ordinary order. */
+    record Origin(UUID quoteId, UUID originalOrderId, UUID replacementForReturn, String clarificationSummary,
+            List<String> acceptanceCriteria) {
+
+        static final Origin NONE = new Origin(null, null, null, null, List.of());
+    }
+
+    static Order place(UUID customerId, String currency, Classification classification, List<OrderLine> pricedLines,
+            LocalDate requestedDate, String salesperson, Origin origin, Instant now) {
         Order order = new Order();
         order.id = UUID.randomUUID();
-        order.customerId = customer.id;
+        order.customerId = customerId;
         order.status = OrderStatus.PLACED;
+        order.statusSince = now;
         order.lines.addAll(pricedLines);
-        order.currency = customer.currency;
-        order.classification = customer.classification;
+        order.currency = currency;
+        order.classification = classification;
         order.requestedDate = requestedDate;
         order.salesperson = salesperson;
         order.placedAt = now;
+        order.placedNow = true;
+        order.quoteId = origin.quoteId();
+        order.originalOrderId = origin.originalOrderId();
+        order.replacementForReturn = origin.replacementForReturn();
+        order.clarificationSummary = origin.clarificationSummary();
+        order.acceptanceCriteria = origin.acceptanceCriteria() == null || origin.acceptanceCriteria().isEmpty() ? null
+                : String.join("\n", origin.acceptanceCriteria());
         order.persist();
         return order;
     }
 
-    void accept(LocalDate promisedDate, Instant now) {
+    /**
+     * Quantity per SKU of the orders accepted in [from, to) and not cancelled: the demand that actually came,
+     * replacements aside (they are no new demand).
+     */
+    public static Map<String, BigDecimal> acceptedQuantities(Instant from, Instant to) {
+        List<Object[]> rows = getEntityManager().createQuery("select l.sku, sum(l.quantity) from Order o "
+                + "join o.lines l where o.acceptedAt >= :from and o.acceptedAt < :to and o.cancelledAt is null "
+                + "and o.originalOrderId is null group by l.sku", Object[].class)
+                .setParameter("from", from).setParameter("to", to).getResultList();
+        Map<String, BigDecimal> quantities = new java.util.HashMap<>();
+        rows.forEach(row -> quantities.put((String) row[0], (BigDecimal) row[1]));
+        return quantities;
+    }
+
+    /** The orders accepted in [from, to) and not cancelled, oldest first. */
+    public static List<Order> acceptedBetween(Instant from, Instant to) {
+        return list("acceptedAt >= ?1 and acceptedAt < ?2 and cancelledAt is null order by acceptedAt, id", from, to);
+    }
+
+    /** Each line's net at the agreed price and production's cost (null when unknown), for the revenue report. */
+    public List<LineFigures> lineFigures() {
+        return lines.stream().map(line -> new LineFigures(line.sku, line.amounts().net(), line.cost())).toList();
+    }
+
+    public record LineFigures(String sku, BigDecimal net, BigDecimal cost) {
+    }
+
+    public boolean internal() {
+        return classification != null && classification != Classification.EXTERNAL;
+    }
+
+    List<Demand> demand() {
+        return lines.stream().map(line -> new Demand(line.sku, line.quantity)).toList();
+    }
+
+    List<String> acceptanceCriteria() {
+        return acceptanceCriteria == null ? List.of() : List.of(acceptanceCriteria.split("\n"));
+    }
+
+    /** The credit check stopped it: it waits for a sales manager. */
+    void hold(String reason, Instant now) {
+        undecided("put on hold");
+        if (heldAt != null) {
+            throw ProblemException.conflict("Order already on hold", "order " + id + " is on hold since " + heldAt);
+        }
+        heldAt = now;
+        holdReason = reason;
+        OrderDecision.record(id, "HELD", "system", reason, null, now);
+        refreshStatus(now);
+    }
+
+    /** A sales manager released it from hold; the selection policy decides next. */
+    void release(String by, String reason, Instant now) {
+        if (heldAt == null || decided()) {
+            throw ProblemException.conflict("Order not on hold", "order " + id + " is " + status
+                    + ": only an order on hold can be released");
+        }
+        heldAt = null;
+        OrderDecision.record(id, "RELEASED", by, reason, null, now);
+        refreshStatus(now);
+    }
+
+    /** The policy scored it; below the threshold it waits in the manager queue. */
+    void scored(int score, String breakdown) {
+        this.score = score;
+        this.scoreBreakdown = breakdown;
+    }
+
+    void awaitDecision(Instant now) {
+        undecided("queued");
+        awaitingSince = now;
+        OrderDecision.record(id, "QUEUED", OrderService.SELECTION_POLICY, scoreBreakdown, score, now);
+        refreshStatus(now);
+    }
+
+    void accept(LocalDate promisedDate, int priority, String by, String reason, Instant now) {
+        undecided("accepted");
+        if (heldAt != null) {
+            throw ProblemException.conflict("Order on hold", "order " + id + " is on hold (" + holdReason
+                    + "): release it first");
+        }
         this.promisedDate = promisedDate;
+        this.priority = priority;
         this.acceptedAt = now;
-        refreshStatus();
+        this.decidedBy = by;
+        this.decisionReason = reason;
+        OrderDecision.record(id, "ACCEPTED", by, reason, score, now);
+        refreshStatus(now);
+    }
+
+    void decline(String by, String reason, Instant now) {
+        undecided("declined");
+        declinedAt = now;
+        decidedBy = by;
+        decisionReason = reason;
+        OrderDecision.record(id, "DECLINED", by, reason, score, now);
+        refreshStatus(now);
+    }
+
+    /** Manager decisions are for orders the policy left to them (queued or held). */
+    void requireWaitingForAManager() {
+        if (status != OrderStatus.AWAITING_DECISION && status != OrderStatus.ON_HOLD) {
+            throw ProblemException.conflict("Order not waiting for a decision", "order " + id + " is " + status
+                    + ": only a queued or held order is decided by a manager");
+        }
+    }
+
+    boolean decided() {
+        return acceptedAt != null || declinedAt != null || cancelledAt != null;
+    }
+
+    private void undecided(String what) {
+        if (decided()) {
+            throw ProblemException.conflict("Order already decided", "order " + id + " is " + status
+                    + " and cannot be " + what + " any more");
+        }
     }
 
     void cancel(Instant now) {
@@ -108,18 +286,61 @@ public class Order extends PanacheEntityBase {
             throw ProblemException.conflict("Order already cancelled", "order " + id + " was cancelled at "
                     + cancelledAt);
         }
+        if (declinedAt != null) {
+            throw ProblemException.conflict("Order declined", "order " + id + " was declined at " + declinedAt);
+        }
         if (OrderShipment.count("orderId", id) > 0) {
             throw ProblemException.conflict("Order already shipped",
                     "order " + id + " has shipped (in part) and can no longer be cancelled: return it instead");
         }
         cancelledAt = now;
-        refreshStatus();
+        refreshStatus(now);
+    }
+
+    /** Quantities or requested date changed before shipment; the caller has re-priced and re-scored it. */
+    void amend(Map<Integer, BigDecimal> quantityByLine, LocalDate requestedDate, LocalDate promisedDate, Instant now) {
+        if (acceptedAt == null || cancelledAt != null) {
+            throw ProblemException.conflict("Order not accepted", "order " + id + " is " + status
+                    + ": only an accepted order that has not shipped completely can be amended");
+        }
+        if (lines.stream().allMatch(OrderLine::fullyShipped)) {
+            throw ProblemException.conflict("Order shipped", "order " + id + " has shipped completely");
+        }
+        for (OrderLine line : lines) {
+            BigDecimal quantity = quantityByLine.get(line.lineNo);
+            if (quantity != null) {
+                line.amendQuantity(quantity);
+            }
+        }
+        this.requestedDate = requestedDate;
+        this.promisedDate = promisedDate;
+        refreshStatus(now);
+    }
+
+    /** Production planned (or re-planned) when the order will be ready. */
+    void scheduled(LocalDate plannedCompletion) {
+        this.plannedCompletion = plannedCompletion;
+    }
+
+    /** Production will finish after the promised date. */
+    public boolean atRisk() {
+        return plannedCompletion != null && promisedDate != null && plannedCompletion.isAfter(promisedDate)
+                && status.undelivered();
+    }
+
+    /** The watchdog found the order in its status longer than allowed; false when it reported this visit already. */
+    public boolean stalled() {
+        if (statusSince == null || statusSince.equals(stalledReportedFor)) {
+            return false;
+        }
+        stalledReportedFor = statusSince;
+        return true;
     }
 
     /** A reservation snapshot from production: everything reserved, or some of it still back-ordered. */
-    void reservationChanged(boolean backordered) {
+    void reservationChanged(boolean backordered, Instant at) {
         reservation = backordered ? BACKORDERED : RESERVED;
-        refreshStatus();
+        refreshStatus(at);
     }
 
     /** Production dispatched a shipment; false (and nothing changed) when sales already knows it. */
@@ -138,12 +359,13 @@ public class Order extends PanacheEntityBase {
                 line.shipped(quantity);
             }
         }
-        refreshStatus();
+        refreshStatus(shippedAt);
         return true;
     }
 
     /** Billing invoiced (part of) the order; false when sales already knows the invoice. */
-    boolean invoiced(UUID invoiceId, String number, BigDecimal gross, String currency, List<UUID> shipmentIds) {
+    boolean invoiced(UUID invoiceId, String number, BigDecimal gross, String currency, List<UUID> shipmentIds,
+            Instant at) {
         if (OrderInvoice.findById(invoiceId) != null) {
             return false;
         }
@@ -155,28 +377,28 @@ public class Order extends PanacheEntityBase {
         invoice.currency = currency;
         invoice.shipmentIds.addAll(shipmentIds);
         invoice.persist();
-        refreshStatus();
+        refreshStatus(at);
         return true;
     }
 
-    void paid(OrderInvoice invoice, BigDecimal amount) {
+    void paid(OrderInvoice invoice, BigDecimal amount, Instant at) {
         invoice.paid(amount);
-        refreshStatus();
+        refreshStatus(at);
     }
 
-    void returnRequested(UUID returnId) {
+    void returnRequested(UUID returnId, Instant at) {
         returnCase(returnId);
-        refreshStatus();
+        refreshStatus(at);
     }
 
-    void returnClosed(UUID returnId) {
+    void returnClosed(UUID returnId, Instant at) {
         returnCase(returnId).closed = true;
-        refreshStatus();
+        refreshStatus(at);
     }
 
-    void refundPaid(UUID returnId) {
+    void refundPaid(UUID returnId, Instant at) {
         returnCase(returnId).refunded = true;
-        refreshStatus();
+        refreshStatus(at);
     }
 
     private OrderReturn returnCase(UUID returnId) {
@@ -190,8 +412,21 @@ public class Order extends PanacheEntityBase {
         return found;
     }
 
+    /** Adds a step sales itself takes now (its event id is new): no need to look for an earlier entry. */
+    void step(UUID eventId, String step, Instant occurredAt, String by, String summary) {
+        TimelineEntry entry = new TimelineEntry();
+        entry.orderId = id;
+        entry.eventId = eventId;
+        entry.step = step;
+        entry.occurredAt = occurredAt;
+        entry.department = "sales";
+        entry.by = by;
+        entry.summary = summary;
+        entry.persist();
+    }
+
     /** Adds a step to the order's timeline, once per event. */
-    void record(UUID eventId, String step, Instant occurredAt, String department, String by, String summary) {
+    public void record(UUID eventId, String step, Instant occurredAt, String department, String by, String summary) {
         if (TimelineEntry.count("orderId = ?1 and eventId = ?2", id, eventId) > 0) {
             return;
         }
@@ -210,6 +445,19 @@ public class Order extends PanacheEntityBase {
         return TimelineEntry.list("orderId = ?1 order by occurredAt, id", id);
     }
 
+    /** Production's cost of the whole order; null while a line's cost is unknown. */
+    BigDecimal cost() {
+        BigDecimal cost = BigDecimal.ZERO;
+        for (OrderLine line : lines) {
+            BigDecimal lineCost = line.cost();
+            if (lineCost == null) {
+                return null;
+            }
+            cost = cost.add(lineCost);
+        }
+        return cost;
+    }
+
     /** Net, tax (once per rate) and gross of the order; null for an order placed before sales priced orders. */
     Amounts.Totals totals() {
         if (lines.isEmpty() || !lines.stream().allMatch(OrderLine::priced)) {
@@ -218,13 +466,29 @@ public class Order extends PanacheEntityBase {
         return Amounts.totals(lines.stream().map(OrderLine::amounts).toList(), currency);
     }
 
-    private void refreshStatus() {
-        status = derivedStatus();
+    private void refreshStatus(Instant at) {
+        OrderStatus derived = derivedStatus();
+        if (derived != status || statusSince == null) {
+            statusSince = at;
+        }
+        status = derived;
     }
 
     private OrderStatus derivedStatus() {
         if (cancelledAt != null) {
             return OrderStatus.CANCELLED;
+        }
+        if (declinedAt != null) {
+            return OrderStatus.DECLINED;
+        }
+        if (acceptedAt == null) {
+            if (heldAt != null) {
+                return OrderStatus.ON_HOLD;
+            }
+            return awaitingSince != null ? OrderStatus.AWAITING_DECISION : OrderStatus.PLACED;
+        }
+        if (placedNow) {
+            return OrderStatus.ACCEPTED;
         }
         List<OrderReturn> returns = OrderReturn.list("orderId", id);
         if (returns.stream().anyMatch(OrderReturn::open)) {

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** The order an event of another department is about. */
-final class Orders {
+/** The order an event of another department (or the watchdog) is about. */
+public final class Orders {
 
     private static final Logger LOG = Logger.getLogger(Orders.class);
 
@@ -19,7 +19,7 @@ final class Orders {
      * one must see what the other committed. Sales places every order the other departments act on, in a transaction
      * that commits before they can hear of it, so an unknown id is not an order to wait for: it is ignored.
      */
-    static Optional<Order> known(UUID orderId) {
+    public static Optional<Order> known(UUID orderId) {
         Optional<Order> order = locked(orderId);
         if (order.isEmpty()) {
             LOG.warnf("Ignoring an event about order %s, which sales never placed", orderId);
@@ -27,7 +27,7 @@ final class Orders {
         return order;
     }
 
-    static Optional<Order> locked(UUID orderId) {
+    public static Optional<Order> locked(UUID orderId) {
         return Order.findByIdOptional(orderId, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -5,22 +5,31 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.ordercycle.events.production.ExpediteAnswered;
 import org.ordercycle.events.production.OrderBackordered;
+import org.ordercycle.events.production.OrderScheduled;
+import org.ordercycle.events.production.ScheduleChanged;
 import org.ordercycle.events.production.ReservationLine;
 import org.ordercycle.events.production.ShipmentDispatched;
 import org.ordercycle.events.production.StockReserved;
 import org.ordercycle.kit.inbox.EventHandlers;
 import org.ordercycle.sales.Decimals;
 
-/** Production's word on sales' orders: reservation snapshots and shipments. */
+/** Production's word on sales' orders: reservation snapshots, schedule, expedite answers and shipments. */
 @ApplicationScoped
 class ProductionEventsHandler implements EventHandlers {
 
     private static final String PRODUCTION = "production";
 
+    private final OrderService orders;
+
+    ProductionEventsHandler(OrderService orders) {
+        this.orders = orders;
+    }
+
     void on(StockReserved event) {
         Orders.known(event.orderId()).ifPresent(order -> {
-            order.reservationChanged(false);
+            order.reservationChanged(false, event.occurredAt());
             order.record(event.eventId(), "STOCK_RESERVED", event.occurredAt(), PRODUCTION, PRODUCTION,
                     "reserved " + reserved(event.lines()));
         });
@@ -28,7 +37,7 @@ class ProductionEventsHandler implements EventHandlers {
 
     void on(OrderBackordered event) {
         Orders.known(event.orderId()).ifPresent(order -> {
-            order.reservationChanged(true);
+            order.reservationChanged(true, event.occurredAt());
             String backordered = event.lines().stream().filter(line -> line.backordered().signum() > 0)
                     .map(line -> "line " + line.lineNo() + " (" + line.sku() + ") "
                             + Decimals.plain(line.backordered()))
@@ -52,6 +61,31 @@ class ProductionEventsHandler implements EventHandlers {
                     event.by() == null ? PRODUCTION : event.by(), shipped + " by " + event.carrier()
                             + (event.trackingNo() == null ? "" : " (" + event.trackingNo() + ")"));
         });
+    }
+
+    void on(OrderScheduled event) {
+        Orders.known(event.orderId()).ifPresent(order -> {
+            order.scheduled(event.plannedCompletion());
+            order.record(event.eventId(), "ORDER_SCHEDULED", event.occurredAt(), PRODUCTION, PRODUCTION,
+                    "planned completion " + event.plannedCompletion() + risk(order));
+        });
+    }
+
+    void on(ScheduleChanged event) {
+        Orders.known(event.orderId()).ifPresent(order -> {
+            order.scheduled(event.plannedCompletion());
+            order.record(event.eventId(), "SCHEDULE_CHANGED", event.occurredAt(), PRODUCTION, PRODUCTION,
+                    "planned completion " + event.previousCompletion() + " → " + event.plannedCompletion() + ": "
+                            + event.reason() + risk(order));
+        });
+    }
+
+    void on(ExpediteAnswered event) {
+        orders.expediteAnswered(event);
+    }
+
+    private static String risk(Order order) {
+        return order.atRisk() ? "; AT RISK: promised for " + order.promisedDate : "";
     }
 
     private static String reserved(List<ReservationLine> lines) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.ordercycle.sales.policy.SelectionPolicy.Demand;
 import org.ordercycle.sales.product.Product;
 
 /**
@@ -11,18 +12,24 @@ import org.ordercycle.sales.product.Product;
  * line's quantity now, else no earlier than today plus the longest lead time of the lines it cannot. A product
  * production has not announced counts as nothing available and no lead time.
  */
-final class PromisedDate {
+public final class PromisedDate {
 
     private PromisedDate() {
     }
 
-    static LocalDate of(List<OrderLine> lines, Map<String, Product> products, LocalDate requested, LocalDate today) {
+    public static LocalDate of(List<Demand> lines, LocalDate requested, LocalDate today) {
+        return of(lines, Product.bySku(lines.stream().map(Demand::sku).distinct().toList()), requested, today);
+    }
+
+    /** As {@link #of(List, LocalDate, LocalDate)} with the products already read. */
+    public static LocalDate of(List<Demand> lines, Map<String, Product> products, LocalDate requested,
+            LocalDate today) {
         LocalDate wanted = requested == null ? today : requested;
         int longestLeadTime = -1;
-        for (OrderLine line : lines) {
-            Product product = products.get(line.sku);
+        for (Demand line : lines) {
+            Product product = products.get(line.sku());
             BigDecimal available = product == null ? BigDecimal.ZERO : product.availableToPromise;
-            if (available.compareTo(line.quantity) < 0) {
+            if (available.compareTo(line.quantity()) < 0) {
                 longestLeadTime = Math.max(longestLeadTime, product == null ? 0 : product.leadTimeDays);
             }
         }

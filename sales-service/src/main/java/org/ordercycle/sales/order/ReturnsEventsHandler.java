@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.ordercycle.events.returns.RefundRequested;
+import org.ordercycle.events.returns.ReplacementRequested;
 import org.ordercycle.events.returns.ReturnAuthorized;
 import org.ordercycle.events.returns.ReturnClosed;
 import org.ordercycle.events.returns.ReturnLine;
@@ -18,9 +19,15 @@ class ReturnsEventsHandler implements EventHandlers {
 
     private static final String RETURNS = "returns";
 
+    private final OrderService orders;
+
+    ReturnsEventsHandler(OrderService orders) {
+        this.orders = orders;
+    }
+
     void on(ReturnRequested event) {
         Orders.known(event.orderId()).ifPresent(order -> {
-            order.returnRequested(event.returnId());
+            order.returnRequested(event.returnId(), event.occurredAt());
             order.record(event.eventId(), "RETURN_REQUESTED", event.occurredAt(), RETURNS, by(event.by()),
                     lines(event.lines()) + (event.reason() == null ? "" : ": " + event.reason()));
         });
@@ -47,10 +54,14 @@ class ReturnsEventsHandler implements EventHandlers {
 
     void on(ReturnClosed event) {
         Orders.known(event.orderId()).ifPresent(order -> {
-            order.returnClosed(event.returnId());
+            order.returnClosed(event.returnId(), event.occurredAt());
             order.record(event.eventId(), "RETURN_CLOSED", event.occurredAt(), RETURNS, RETURNS,
                     "closed: " + event.outcome());
         });
+    }
+
+    void on(ReplacementRequested event) {
+        orders.replace(event);
     }
 
     private static String by(String person) {

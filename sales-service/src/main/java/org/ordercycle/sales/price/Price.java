@@ -14,13 +14,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One entry of the price list: a SKU's unit price and tax rate from a day on. Entries are never changed. */
+/** One entry of a price list: a SKU's unit price and tax rate from a day on. Entries are never changed. */
 @Entity
 public class Price extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
+    /** The price list the entry belongs to, e.g. STANDARD or WHOLESALE. */
+    public String priceList;
 
     public String sku;
 
@@ -39,12 +42,13 @@ public class Price extends PanacheEntityBase {
 
     public Instant setAt;
 
-    static Price set(String sku, PriceRequest request, String by, Instant now) {
+    static Price set(String priceList, String sku, PriceRequest request, BigDecimal taxRate, String by, Instant now) {
         Price price = new Price();
+        price.priceList = priceList;
         price.sku = sku;
         price.unitPrice = request.unitPrice();
         price.currency = request.currency();
-        price.taxRate = request.taxRate();
+        price.taxRate = taxRate;
         price.validFrom = request.validFrom();
         price.setBy = by;
         price.setAt = now;
@@ -53,14 +57,20 @@ public class Price extends PanacheEntityBase {
     }
 
     /** Every price of the SKU, the latest validFrom first (the later entry first on the same day). */
-    static List<Price> history(String sku) {
-        return list("sku = ?1 order by validFrom desc, id desc", sku);
+    static List<Price> history(String priceList, String sku) {
+        return list("priceList = ?1 and sku = ?2 order by validFrom desc, id desc", priceList, sku);
+    }
+
+    static boolean exists(String priceList, String sku) {
+        return count("priceList = ?1 and sku = ?2", priceList, sku) > 0;
     }
 
     /** The price in force on the day for each SKU that has one: the latest validFrom on or before the day. */
-    public static Map<String, Price> inForce(Collection<String> skus, LocalDate day) {
+    public static Map<String, Price> inForce(String priceList, Collection<String> skus, LocalDate day) {
         Map<String, Price> prices = new HashMap<>();
-        List<Price> candidates = list("sku in ?1 and validFrom <= ?2 order by validFrom desc, id desc", skus, day);
+        List<Price> candidates = list(
+                "priceList = ?1 and sku in ?2 and validFrom <= ?3 order by validFrom desc, id desc", priceList, skus,
+                day);
         for (Price price : candidates) {
             prices.putIfAbsent(price.sku, price);
         }

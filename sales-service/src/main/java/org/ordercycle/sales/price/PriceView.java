@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.ordercycle.sales.Decimals;
 
-/** A SKU's entry in the price list: the price in force today (absent when none is yet) and every price set. */
-public record PriceView(String sku, Entry inForce, List<Entry> history) {
+/** A SKU's entry in a price list: the price in force today (absent when none is yet) and every price set. */
+public record PriceView(String priceList, String sku, Entry inForce, List<Entry> history) {
 
     public record Entry(BigDecimal unitPrice, String currency, BigDecimal taxRate, LocalDate validFrom,
             String setBy, Instant setAt) {
@@ -18,9 +18,9 @@ public record PriceView(String sku, Entry inForce, List<Entry> history) {
         }
     }
 
-    static PriceView of(String sku, List<Price> history, LocalDate today) {
+    static PriceView of(String priceList, String sku, List<Price> history, LocalDate today) {
         Entry inForce = history.stream().filter(price -> !price.validFrom.isAfter(today)).findFirst()
                 .map(Entry::from).orElse(null);
-        return new PriceView(sku, inForce, history.stream().map(Entry::from).toList());
+        return new PriceView(priceList, sku, inForce, history.stream().map(Entry::from).toList());
     }
 }

@@ -10,6 +10,6 @@ class AvailabilityEventsHandler implements EventHandlers {
 
     void on(AvailabilityChanged event) {
         Product.announce(event.sku(), event.onHand(), event.reserved(), event.availableToPromise(),
-                event.leadTimeDays(), event.occurredAt());
+                event.leadTimeDays(), event.surplusCapacityHours(), event.unitCost(), event.occurredAt());
     }
 }

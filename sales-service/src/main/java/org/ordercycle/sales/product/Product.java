@@ -1,12 +1,16 @@
 package org.ordercycle.sales.product;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.ordercycle.events.Money;
 
 /**
  * A product as production last announced it (production.availability): what sales may promise now and how long
@@ -26,12 +30,21 @@ public class Product extends PanacheEntityBase {
 
     public int leadTimeDays;
 
+    /** Free hours on the work centers that make it, this month. */
+    public BigDecimal surplusCapacityHours = BigDecimal.ZERO;
+
+    /** Production's cost of one unit: the base of sales' margin and of the affiliates' transfer price. */
+    public BigDecimal unitCost;
+
+    @Column(columnDefinition = "char(3)")
+    public String unitCostCurrency;
+
     /** When production published the figures this row holds. */
     public Instant updatedAt;
 
     /** Replaces the figures, unless they are older than those held (a redelivered or late event). */
     static void announce(String sku, BigDecimal onHand, BigDecimal reserved, BigDecimal availableToPromise,
-            int leadTimeDays, Instant publishedAt) {
+            int leadTimeDays, BigDecimal surplusCapacityHours, Money unitCost, Instant publishedAt) {
         Product product = findById(sku);
         if (product == null) {
             product = new Product();
@@ -43,11 +56,34 @@ public class Product extends PanacheEntityBase {
         product.reserved = reserved;
         product.availableToPromise = availableToPromise;
         product.leadTimeDays = leadTimeDays;
+        product.surplusCapacityHours = surplusCapacityHours == null ? BigDecimal.ZERO : surplusCapacityHours;
+        product.unitCost = unitCost == null ? null : unitCost.amount();
+        product.unitCostCurrency = unitCost == null ? null : unitCost.currency();
         product.updatedAt = publishedAt;
         product.persist();
     }
 
     public static List<Product> withSkus(Collection<String> skus) {
         return list("sku in ?1", skus);
+    }
+
+    /**
+     * The products with these SKUs that production has announced, by SKU. Looked up one by one so that products this
+     * transaction has read already (pricing reads them) cost no second query.
+     */
+    public static Map<String, Product> bySku(Collection<String> skus) {
+        Map<String, Product> products = new HashMap<>();
+        for (String sku : skus) {
+            Product product = findById(sku);
+            if (product != null) {
+                products.put(sku, product);
+            }
+        }
+        return products;
+    }
+
+    /** The unit cost in the currency, when production announced one in it. */
+    public BigDecimal unitCostIn(String currency) {
+        return unitCost != null && currency.equals(unitCostCurrency) ? unitCost : null;
     }
 }

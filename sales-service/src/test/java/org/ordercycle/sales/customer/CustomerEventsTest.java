@@ -63,7 +63,7 @@ class CustomerEventsTest {
 
         Customer customer = awaitCustomer(id, known -> true);
         assertThat(customer.name).isEqualTo("Registered AG");
-        assertThat(customer.classification).isEqualTo(Classification.INTERNAL_AFFILIATE);
+        assertThat(customer.classification).isEqualTo(Classification.EXTERNAL);
         assertThat(customer.tier).isEqualTo("A");
         assertThat(customer.accountOwner).isEqualTo("sam");
         assertThat(customer.currency).isEqualTo("CHF");
@@ -127,7 +127,7 @@ class CustomerEventsTest {
         TopicClient.sendEvent(new CustomerErased(UUID.randomUUID(), Instant.now(), id));
 
         Customer customer = awaitCustomer(id, erased -> erased.erased);
-        assertThat(customer.name).isNull();
+        assertThat(customer.name).isEqualTo(Customer.ERASED_NAME);
         assertThat(customer.accountOwner).isNull();
         assertThat(customer.discountPercent).isNull();
         placeOrder(id).statusCode(422)
@@ -149,7 +149,7 @@ class CustomerEventsTest {
                 null, null, null));
 
         await().atMost(30, SECONDS).until(() -> handledChanges() > handledBefore);
-        assertThat(customer(id).name).isNull();
+        assertThat(customer(id).name).isEqualTo(Customer.ERASED_NAME);
         assertThat(customer(id).erased).isTrue();
     }
 

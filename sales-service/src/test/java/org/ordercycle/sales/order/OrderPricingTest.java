@@ -38,7 +38,7 @@ import org.ordercycle.sales.product.Product;
 @WithTestResource(SalesTestResource.class)
 class OrderPricingTest {
 
-    /** Customers from ContactEvents.registered: CHF, 5 % discount. */
+    /** Customers from ContactEvents.registered: external, CHF, 5 % discount, no country: domestic VAT. */
     @Test
     void linesArePricedWithTheCustomersDiscountAndTaxIsRoundedOncePerRate() {
         UUID customer = knownCustomer();
@@ -83,10 +83,11 @@ class OrderPricingTest {
         LocalDate requested = today().plusDays(14);
         announce(sku, "100", 3);
 
-        String id = placeOrder("""
+        JsonPath view = placeOrder("""
                 {"customerId": "%s", "lines": [{"sku": "%s", "quantity": 4}], "requestedDate": "%s"}"""
                 .formatted(customer, sku, requested))
-                .statusCode(201).extract().jsonPath().getString("id");
+                .statusCode(201).extract().jsonPath();
+        String id = view.getString("id");
 
         List<ConsumerRecord<String, String>> records = await().atMost(30, SECONDS)
                 .until(() -> TopicClient.readAll("sales.orders").stream().filter(r -> id.equals(r.key())).toList(),
@@ -105,7 +106,9 @@ class OrderPricingTest {
         assertThat(accepted.currency()).isEqualTo("CHF");
         assertThat(accepted.decidedBy()).isEqualTo("selection-policy");
         assertThat(accepted.automatic()).isTrue();
-        assertThat(accepted.priority()).isEqualTo(50);
+        assertThat(accepted.priority()).as("the selection policy's score").isEqualTo(view.getInt("decision.score"))
+                .isBetween(40, 100);
+        assertThat(accepted.lines()).allSatisfy(line -> assertThat(line.taxCategory()).isEqualTo("S"));
         assertThat(accepted.promisedDate()).isEqualTo(requested);
     }
 

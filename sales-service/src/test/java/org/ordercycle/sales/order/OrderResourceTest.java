@@ -89,7 +89,7 @@ class OrderResourceTest {
                 .body("lines.lineNo", equalTo(List.of(1, 2)))
                 .body("lines.sku", equalTo(List.of("PUMP-200", "valve_dn.50")))
                 .body("lines[1].quantity", equalTo(12.5f))
-                .body("classification", equalTo("INTERNAL_AFFILIATE"))
+                .body("classification", equalTo("EXTERNAL"))
                 .body("requestedDate", equalTo(requested.toString()));
 
         ConsumerRecord<String, String> record = await().atMost(30, SECONDS)
@@ -104,7 +104,7 @@ class OrderResourceTest {
         assertThat(event.lines()).extracting(line -> line.unitPrice().amount().toPlainString())
                 .containsExactly("120.00", "3.25");
         assertThat(event.currency()).isEqualTo("CHF");
-        assertThat(event.classification()).isEqualTo(Classification.INTERNAL_AFFILIATE);
+        assertThat(event.classification()).isEqualTo(Classification.EXTERNAL);
         assertThat(event.requestedDate()).isEqualTo(requested);
         assertThat(event.salesperson()).isEqualTo("sam");
         assertThat(TopicClient.header(record, "ce_id")).isEqualTo(event.eventId().toString());
