@@ -1,0 +1,39 @@
+package org.ordercycle.contact.customer;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.ordercycle.contact.condition.ConditionService;
+import org.ordercycle.contact.person.PersonService;
+
+/**
+ * What changes with the date alone: a special condition starts or ends, an employment starts or ends. Checked every
+ * {@code contact.schedule.interval}; each finding publishes the customer's snapshot.
+ */
+@ApplicationScoped
+class CustomerSchedule {
+
+    private static final Logger LOG = Logger.getLogger(CustomerSchedule.class);
+
+    private final ConditionService conditions;
+    private final PersonService persons;
+
+    CustomerSchedule(ConditionService conditions, PersonService persons) {
+        this.conditions = conditions;
+        this.persons = persons;
+    }
+
+    @Scheduled(every = "${contact.schedule.interval:1m}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void check() {
+        try {
+            int published = conditions.publishStartedAndEnded();
+            persons.reclassifyRecentEmployments(7);
+            if (published > 0) {
+                LOG.infof("Published %d customers whose special conditions started or ended", published);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Checking conditions and employments by date failed; trying again at the next interval", e);
+        }
+    }
+}
