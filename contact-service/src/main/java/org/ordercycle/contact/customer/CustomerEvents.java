@@ -43,7 +43,7 @@ public class CustomerEvents {
     public void publish(Party party) {
         Optional<SpecialCondition> condition = SpecialCondition.validOn(party.id, today());
         party.applyCondition(condition.map(valid -> valid.id).orElse(null));
-        if (!party.isCustomer()) {
+        if (!party.isCustomer() || party.isErased()) {
             return;
         }
         Conditions conditions = conditions(party, condition.orElse(null));

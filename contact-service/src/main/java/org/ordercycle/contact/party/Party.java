@@ -70,6 +70,11 @@ public abstract class Party extends PanacheEntityBase {
 
     public abstract String displayName();
 
+    /** Whether the party's personal data was erased: nothing about it is published any more. */
+    public boolean isErased() {
+        return false;
+    }
+
     public Set<PartyRole> roleSet() {
         Set<PartyRole> set = EnumSet.noneOf(PartyRole.class);
         Arrays.stream(roles).map(PartyRole::valueOf).forEach(set::add);

@@ -15,6 +15,12 @@ public class Person extends Party {
 
     public String lastName;
 
+    /** When the personal data was erased (right to erasure); null while it is kept. */
+    public java.time.Instant erasedAt;
+
+    /** What an erased person's name reads. */
+    public static final String ERASED = "erased";
+
     @Override
     public CustomerKind kind() {
         return CustomerKind.PERSON;
@@ -22,7 +28,20 @@ public class Person extends Party {
 
     @Override
     public String displayName() {
-        return firstName + " " + lastName;
+        return erasedAt != null ? ERASED : firstName + " " + lastName;
+    }
+
+    @Override
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
+    /** The personal data goes (the name here; the caller deletes the contact mechanisms); the record stays. */
+    public void erase(java.time.Instant at) {
+        firstName = ERASED;
+        lastName = ERASED;
+        nameKey = ERASED;
+        erasedAt = at;
     }
 
     /** A person becomes known; without roles a contact person only (not a customer). */

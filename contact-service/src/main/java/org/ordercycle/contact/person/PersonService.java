@@ -59,6 +59,9 @@ public class PersonService {
 
     public PersonView rename(UUID id, PersonNameRequest request) {
         Person person = get(id);
+        if (person.isErased()) {
+            throw ProblemException.conflict("Erased", "person " + id + " was erased: their name is not kept");
+        }
         person.rename(request.firstName(), request.lastName());
         customers.publish(person);
         return view(person);
