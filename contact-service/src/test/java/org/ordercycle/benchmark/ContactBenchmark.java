@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.ordercycle.contact.ContactTestResource;
 import org.ordercycle.contact.Crm;
+import org.ordercycle.contact.search.SearchService;
 
 /**
  * Loads 100,000 parties (40,000 organizations, 60,000 persons working for them, every one with a phone number) and
@@ -59,6 +60,9 @@ class ContactBenchmark {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    SearchService search;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final Random random = new Random(42);
 
@@ -78,6 +82,30 @@ class ContactBenchmark {
         measure("search organizations by name, one typo, with their people", requests, () -> "/search/organizations?name="
                 + encode(typo(WORDS[random.nextInt(WORDS.length)]) + " " + WORDS[random.nextInt(WORDS.length)] + " "
                         + random.nextInt(ORGANIZATIONS)));
+
+        System.out.println("The same in the service, without HTTP and token checks:");
+        measureInProcess("switchboard", requests,
+                () -> search.switchboard("030 " + (1_000_000 + random.nextInt(PERSONS))));
+        measureInProcess("search persons", requests, () -> search.persons(
+                FIRST[random.nextInt(FIRST.length)] + " " + typo(LAST[random.nextInt(LAST.length)]), 0, 20));
+        measureInProcess("search organizations", requests, () -> search.organizations(
+                typo(WORDS[random.nextInt(WORDS.length)]) + " " + WORDS[random.nextInt(WORDS.length)] + " "
+                        + random.nextInt(ORGANIZATIONS), 0, 20));
+    }
+
+    private void measureInProcess(String what, int requests, Runnable call) {
+        for (int i = 0; i < Math.max(200, requests / 5); i++) {
+            call.run();
+        }
+        long[] nanos = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            call.run();
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("  %-58s p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms%n", what, nanos[requests / 2] / 1e6,
+                nanos[(int) (requests * 0.99)] / 1e6, nanos[requests - 1] / 1e6);
     }
 
     private void measure(String what, int requests, Supplier<String> path) throws Exception {

@@ -18,8 +18,9 @@ import org.ordercycle.kit.api.ProblemException;
 
 /**
  * Finds parties both ways — organizations by name with their people, persons by name with their organizations —
- * tolerant to case, accents, punctuation and small typos (pg_trgm word similarity on the normalized name, served by
- * a GIN trigram index); and who is calling from a phone number (one indexed lookup on the normalized digits).
+ * tolerant to case, accents, punctuation and small typos (pg_trgm word similarity on the normalized name, nearest
+ * first from a GiST trigram index); and who is calling from a phone number (one indexed lookup on the normalized
+ * digits).
  */
 @ApplicationScoped
 @Transactional
@@ -45,7 +46,7 @@ public class SearchService {
         List<Object[]> rows = hits("""
                 select o.id, o.name, o.classification, o.tier, o.account_owner, word_similarity(:q, o.name_key) score
                 from organization o where :q <% o.name_key
-                order by score desc, o.name_key, o.id limit :limit offset :offset""", query, page, size);
+                order by :q <<-> o.name_key, o.name_key, o.id limit :limit offset :offset""", query, page, size);
         boolean more = rows.size() > size;
         List<Object[]> shown = more ? rows.subList(0, size) : rows;
         Map<UUID, List<OrganizationHit.PersonAt>> people = new LinkedHashMap<>();
@@ -73,7 +74,7 @@ public class SearchService {
                 select p.id, p.first_name || ' ' || p.last_name, p.classification, p.account_owner,
                        word_similarity(:q, p.name_key) score
                 from person p where :q <% p.name_key
-                order by score desc, p.name_key, p.id limit :limit offset :offset""", query, page, size);
+                order by :q <<-> p.name_key, p.name_key, p.id limit :limit offset :offset""", query, page, size);
         boolean more = rows.size() > size;
         List<Object[]> shown = more ? rows.subList(0, size) : rows;
         Map<UUID, List<PersonHit.Workplace>> workplaces = new LinkedHashMap<>();
