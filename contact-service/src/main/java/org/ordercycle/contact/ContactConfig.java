@@ -4,12 +4,31 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 
-/** Defaults for the conditions of a newly registered customer, until sales agrees others. */
+/** Defaults for new customers, duplicate rules, the switchboard's phone numbers. */
 @ConfigMapping(prefix = "contact")
 public interface ContactConfig {
 
     NewCustomer newCustomer();
 
+    Duplicates duplicates();
+
+    Switchboard switchboard();
+
+    Schedule schedule();
+
+    Search search();
+
+    /** Search by name, tolerant to typos and case (pg_trgm word similarity on the normalized name). */
+    interface Search {
+        /**
+         * How similar (0 to 1) the query must be to some part of the name: {@code pg_trgm.word_similarity_threshold}
+         * for the search's transaction. Lower finds more typos and more noise.
+         */
+        @WithDefault("0.5")
+        double similarity();
+    }
+
+    /** Defaults for the conditions of a newly registered customer, until sales agrees others. */
     interface NewCustomer {
         /** ISO-4217 code the customer is invoiced in unless the registration says otherwise. */
         @WithDefault("EUR")
@@ -23,5 +42,32 @@ public interface ContactConfig {
 
         @WithDefault("STANDARD")
         String priceList();
+    }
+
+    /** When a registration is a duplicate of a known party (answered 409 with the existing party). */
+    interface Duplicates {
+        /**
+         * A second organization with a VAT id an organization already has. Off by default: the system tests
+         * register every customer with the same VAT id, and companies of one VAT group share one.
+         */
+        @WithDefault("false")
+        boolean rejectSameVatId();
+
+        /** A second party with the same normalized name and the same postal code. */
+        @WithDefault("true")
+        boolean rejectSameNameAndPostalCode();
+    }
+
+    /** The check for what changes with the date alone (a special condition or an employment starting or ending). */
+    interface Schedule {
+        /** How often it runs (read by the scheduler from this property). */
+        @WithDefault("1m")
+        java.time.Duration interval();
+    }
+
+    interface Switchboard {
+        /** Country calling code a national number (one leading 0) is taken to be in. */
+        @WithDefault("49")
+        String defaultCountryCode();
     }
 }

@@ -27,6 +27,18 @@ class EventChannels {
         return events.dispatch(records);
     }
 
+    @Incoming("sales-quotes")
+    @Blocking
+    CompletionStage<Void> salesQuotes(Message<List<String>> records) {
+        return events.dispatch(records);
+    }
+
+    @Incoming("returns-service")
+    @Blocking
+    CompletionStage<Void> returnsService(Message<List<String>> records) {
+        return events.dispatch(records);
+    }
+
     @Incoming("production-schedule")
     @Blocking
     CompletionStage<Void> productionSchedule(Message<List<String>> records) {

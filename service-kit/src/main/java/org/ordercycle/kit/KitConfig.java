@@ -165,6 +165,15 @@ public interface KitConfig {
         @WithDefault("2")
         int minInsyncReplicas();
 
+        /**
+         * {@code max.compaction.lag.ms} of the compacted topics ({@code contact.customers}): a record superseded by a
+         * later one of its key (a customer's snapshots before CustomerErased) is compacted away within about this
+         * time. Set on topics the kit creates and adjusted on existing ones (only warned about when
+         * {@code create=false}).
+         */
+        @WithDefault("P1D")
+        Duration maxCompactionLag();
+
         /** How long start-up waits for the broker before it goes on and keeps trying in the background. */
         @WithDefault("PT15S")
         Duration startupTimeout();

@@ -1,109 +1,81 @@
 package org.ordercycle.contact.organization;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.ordercycle.contact.ContactConfig;
-import org.ordercycle.events.contact.Classification;
+import org.ordercycle.contact.party.Party;
+import org.ordercycle.events.contact.CustomerKind;
 
-/** A company the CRM knows: a customer, or a company of the own group (an internal customer). */
+/**
+ * A company the CRM knows: a customer, prospect, supplier or carrier, possibly part of a group (its parent), possibly
+ * a company of the own group.
+ */
 @Entity
-public class Organization extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Organization extends Party {
 
     public String name;
 
-    @Embedded
-    public PostalAddress address;
-
-    public String email;
-
-    public String phone;
-
-    @Enumerated(EnumType.STRING)
-    public Tier tier;
-
-    @Enumerated(EnumType.STRING)
-    public Classification classification;
-
-    public String accountOwner;
-
-    public String currency;
-
-    public int paymentTermDays;
-
-    public BigDecimal discountPercent;
-
     public String vatId;
 
-    public Instant registeredAt;
+    /** The organization it belongs to in a group structure; null at the top. */
+    public UUID parentId;
 
-    public String registeredBy;
+    /** Marked as a company of the own group: it and everything below it are internal affiliates. */
+    public boolean ownGroup;
 
-    @Version
-    public long version;
+    @Override
+    public CustomerKind kind() {
+        return CustomerKind.ORGANIZATION;
+    }
+
+    @Override
+    public String displayName() {
+        return name;
+    }
 
     /**
-     * A company becomes a customer: what the request leaves open comes from the conditions configured for new
-     * customers. The discount is kept with two decimals, as stored, so the answer, a later read and the published
-     * snapshot all show the same figure.
+     * A company becomes known: what the request leaves open comes from the conditions configured for new customers.
+     * The discount is kept with two decimals, as stored, so the answer, a later read and the published snapshot all
+     * show the same figure. Without roles it is a customer (as every registration was before roles existed).
      */
     static Organization register(OrganizationRequest request, ContactConfig.NewCustomer defaults, Instant at,
             String by) {
         Organization organization = new Organization();
-        organization.id = UUID.randomUUID();
-        organization.name = request.name().strip();
-        organization.address = PostalAddress.of(request.address());
-        organization.email = request.email();
-        organization.phone = request.phone();
-        organization.tier = request.tier() == null ? Tier.C : request.tier();
-        organization.classification = request.classification() == null ? Classification.EXTERNAL
-                : request.classification();
-        organization.accountOwner = request.accountOwner();
-        organization.currency = request.currency() == null ? defaults.currency() : request.currency();
-        organization.discountPercent = (request.discountPercent() == null ? defaults.discountPercent()
-                : request.discountPercent()).setScale(2, RoundingMode.UNNECESSARY);
-        organization.paymentTermDays = request.paymentTermDays() == null ? defaults.paymentTermDays()
-                : request.paymentTermDays();
+        organization.initialize(request.roles(), request.tier(), request.accountOwner(),
+                request.currency() == null ? defaults.currency() : request.currency(),
+                request.paymentTermDays() == null ? defaults.paymentTermDays() : request.paymentTermDays(),
+                (request.discountPercent() == null ? defaults.discountPercent() : request.discountPercent())
+                        .setScale(2, RoundingMode.UNNECESSARY),
+                at, by);
+        organization.rename(request.name());
         organization.vatId = request.vatId();
-        organization.registeredAt = at;
-        organization.registeredBy = by;
+        organization.parentId = request.parentId();
+        organization.ownGroup = Boolean.TRUE.equals(request.ownGroup())
+                || request.classification() == org.ordercycle.events.contact.Classification.INTERNAL_AFFILIATE;
         return organization;
     }
 
-    /** Postal address as the customer wants it on invoices. */
-    @Embeddable
-    public static class PostalAddress {
-        public String street;
-        public String postalCode;
-        public String city;
-        public String region;
-        @Column(columnDefinition = "char(2)")
-        public String country;
+    /** The company's name or VAT id was corrected (or changed). */
+    void correct(String newName, String newVatId) {
+        rename(newName);
+        vatId = newVatId;
+    }
 
-        static PostalAddress of(OrganizationRequest.AddressRequest request) {
-            if (request == null) {
-                return null;
-            }
-            PostalAddress address = new PostalAddress();
-            address.street = request.street();
-            address.postalCode = request.postalCode();
-            address.city = request.city();
-            address.region = request.region();
-            address.country = request.country();
-            return address;
-        }
+    private void rename(String newName) {
+        name = newName.strip();
+        nameKey = normalize(name);
+    }
+
+    /** Moves the company in the group structure: below {@code parent} (null: at the top), in the own group or not. */
+    void placeInGroup(UUID parent, boolean inOwnGroup) {
+        parentId = parent;
+        ownGroup = inOwnGroup;
+    }
+
+    public static List<Organization> withVatId(String vatId) {
+        return list("vatId", vatId);
     }
 }

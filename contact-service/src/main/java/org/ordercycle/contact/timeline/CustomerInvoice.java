@@ -3,7 +3,11 @@ package org.ordercycle.contact.timeline;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
+import org.ordercycle.events.Money;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -21,6 +25,22 @@ public class CustomerInvoice extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public UUID[] orderIds;
 
+    public Instant issuedAt;
+
+    public LocalDate dueDate;
+
+    public String currency;
+
+    public BigDecimal net;
+
+    public BigDecimal gross;
+
+    /** What payments allocated to it so far. */
+    public BigDecimal paid = BigDecimal.ZERO;
+
+    /** What credit notes against it took off (gross). */
+    public BigDecimal credited = BigDecimal.ZERO;
+
     static CustomerInvoice of(UUID invoiceId, String number, UUID customerId, UUID[] orderIds) {
         CustomerInvoice invoice = new CustomerInvoice();
         invoice.invoiceId = invoiceId;
@@ -28,5 +48,21 @@ public class CustomerInvoice extends PanacheEntityBase {
         invoice.customerId = customerId;
         invoice.orderIds = orderIds;
         return invoice;
+    }
+
+    void amounts(Instant at, LocalDate due, Money netAmount, Money grossAmount) {
+        issuedAt = at;
+        dueDate = due;
+        currency = grossAmount.currency();
+        net = netAmount.amount();
+        gross = grossAmount.amount();
+    }
+
+    void pay(BigDecimal amount) {
+        paid = paid.add(amount);
+    }
+
+    void credit(BigDecimal amount) {
+        credited = credited.add(amount);
     }
 }

@@ -29,6 +29,7 @@ class PaymentEventsHandler implements EventHandlers {
     void on(PaymentReceived event) {
         List<Allocation> paying = event.allocations().stream().filter(a -> a.amount().amount().signum() > 0).toList();
         Map<UUID, CustomerInvoice> invoices = timeline.invoices(paying.stream().map(Allocation::invoiceId).toList());
+        paying.forEach(allocation -> timeline.invoicePaid(allocation.invoiceId(), allocation.amount().amount()));
         Map<UUID, OrderPayment> byOrder = new LinkedHashMap<>();
         for (Allocation allocation : paying) {
             CustomerInvoice invoice = invoices.get(allocation.invoiceId());

@@ -8,6 +8,7 @@ import org.ordercycle.events.returns.ReturnAuthorized;
 import org.ordercycle.events.returns.ReturnClosed;
 import org.ordercycle.events.returns.ReturnLine;
 import org.ordercycle.events.returns.ReturnReceived;
+import org.ordercycle.events.returns.ReturnRejected;
 import org.ordercycle.events.returns.ReturnRequested;
 import org.ordercycle.kit.inbox.EventHandlers;
 
@@ -49,6 +50,11 @@ class ReturnEventsHandler implements EventHandlers {
         timeline.add(event.customerId(), event.eventId(), new NewEntry(event.orderId(), Step.REFUND_REQUESTED,
                 event.occurredAt(), null,
                 "Refund requested: %s for %s".formatted(Summaries.money(event.amount()), lines(event.lines()))));
+    }
+
+    void on(ReturnRejected event) {
+        timeline.add(event.customerId(), event.eventId(), new NewEntry(event.orderId(), Step.RETURN_REJECTED,
+                event.occurredAt(), event.by(), "Return rejected: " + event.reason()));
     }
 
     void on(ReturnClosed event) {

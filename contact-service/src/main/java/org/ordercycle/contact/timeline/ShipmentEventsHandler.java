@@ -1,6 +1,7 @@
 package org.ordercycle.contact.timeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.ordercycle.events.production.ShipmentDelivered;
 import org.ordercycle.events.production.ShipmentDispatched;
 import org.ordercycle.events.production.ShippedLine;
 import org.ordercycle.kit.inbox.EventHandlers;
@@ -24,5 +25,10 @@ class ShipmentEventsHandler implements EventHandlers {
                         event.trackingNo() == null ? "" : " (tracking " + event.trackingNo() + ")");
         timeline.add(event.customerId(), event.eventId(),
                 new NewEntry(event.orderId(), Step.SHIPMENT_DISPATCHED, event.occurredAt(), event.by(), summary));
+    }
+
+    void on(ShipmentDelivered event) {
+        timeline.addForKnownOrder(event.eventId(), new NewEntry(event.orderId(), Step.SHIPMENT_DELIVERED,
+                event.occurredAt(), null, "Delivered at " + event.deliveredAt()));
     }
 }

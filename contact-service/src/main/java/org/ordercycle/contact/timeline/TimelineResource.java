@@ -22,9 +22,9 @@ public class TimelineResource {
     @GET
     @RolesAllowed({"crm", "sales", "sales-manager", "service", "admin"})
     @Operation(operationId = "getCustomerTimeline",
-            summary = "Every step of the customer's orders, oldest first, with department and who acted",
+            summary = "Every step of the customer's orders, quotes, dunning, service and interactions, oldest first, with department and who acted",
             description = "Steps use the order cycle's codes (ORDER_PLACED … REFUND_PAID), the same as sales' order timeline.")
     public List<TimelineEntryView> timeline(@PathParam("id") UUID id) {
-        return timeline.timeline(id);
+        return timeline.timeline(id, "organization");
     }
 }

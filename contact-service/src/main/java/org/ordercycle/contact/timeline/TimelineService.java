@@ -2,6 +2,7 @@ package org.ordercycle.contact.timeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.ordercycle.kit.inbox.PrerequisiteMissing;
 import org.ordercycle.kit.inbox.Prerequisites;
 
 /**
- * The customer timeline: every step of every order of a customer, as the departments' events report them.
+ * The timeline of every organization and person: every step of every order of a customer, the quotes, dunning and
+ * service around them, as the departments' events report them, and the interactions logged in the CRM.
  * Events that do not name the customer (production's schedule, some of returns') find it through the order, and
  * payments find their orders through the invoices: until sales' or billing's event has come, they wait (the kit
  * parks them and applies them when {@code "order"} or {@code "invoice"} arrives).
@@ -34,16 +36,44 @@ public class TimelineService {
         this.prerequisites = prerequisites;
     }
 
-    /** A step of an order sales just told the customer of (OrderPlaced, OrderAccepted): remembers whose it is. */
-    void addForOrderOf(UUID customerId, UUID eventId, NewEntry entry) {
-        if (CustomerOrder.findByIdOptional(entry.orderId()).isEmpty()) {
-            CustomerOrder.of(entry.orderId(), customerId).persist();
+    /** Sales placed an order: remembers whose it is and when it was placed. */
+    void orderPlaced(UUID customerId, UUID eventId, NewEntry entry) {
+        addForOrderOf(customerId, eventId, entry).placed(entry.occurredAt());
+    }
+
+    /** Sales accepted an order: remembers whose it is and its net value. */
+    void orderAccepted(UUID customerId, UUID eventId, NewEntry entry, String currency, java.math.BigDecimal net) {
+        addForOrderOf(customerId, eventId, entry).valued(entry.occurredAt(), currency, net);
+    }
+
+    /** Sales amended an accepted order: its value from now on (no entry: the timeline shows acceptance and shipments). */
+    void orderAmended(UUID orderId, java.time.Instant at, String currency, java.math.BigDecimal net) {
+        CustomerOrder order = CustomerOrder.<CustomerOrder>findByIdOptional(orderId)
+                .orElseThrow(() -> PrerequisiteMissing.of(ORDER, orderId));
+        order.valued(at, currency, net);
+    }
+
+    /** Sales cancelled an order. */
+    void orderCancelled(UUID eventId, NewEntry entry) {
+        CustomerOrder order = CustomerOrder.<CustomerOrder>findByIdOptional(entry.orderId())
+                .orElseThrow(() -> PrerequisiteMissing.of(ORDER, entry.orderId()));
+        order.cancel(entry.occurredAt());
+        TimelineEntry.record(order.customerId, eventId, entry);
+    }
+
+    /** A step of an order sales just told the customer of: remembers whose it is. */
+    private CustomerOrder addForOrderOf(UUID customerId, UUID eventId, NewEntry entry) {
+        CustomerOrder order = CustomerOrder.<CustomerOrder>findByIdOptional(entry.orderId()).orElse(null);
+        if (order == null) {
+            order = CustomerOrder.of(entry.orderId(), customerId);
+            order.persist();
             prerequisites.arrived(ORDER, entry.orderId());
         }
         add(customerId, eventId, entry);
+        return order;
     }
 
-    /** A step of an order whose customer the event names. */
+    /** A step of an order (or, without order id, of the customer) whose customer the event names. */
     void add(UUID customerId, UUID eventId, NewEntry entry) {
         TimelineEntry.record(customerId, eventId, entry);
     }
@@ -55,12 +85,28 @@ public class TimelineService {
         TimelineEntry.record(order.customerId, eventId, entry);
     }
 
-    /** Remembers which orders an invoice bills, for the payments to come, and lets waiting payments go on. */
-    void rememberInvoice(UUID invoiceId, String number, UUID customerId, List<UUID> orderIds) {
-        if (CustomerInvoice.findByIdOptional(invoiceId).isEmpty()) {
-            CustomerInvoice.of(invoiceId, number, customerId, orderIds.toArray(UUID[]::new)).persist();
-            prerequisites.arrived(INVOICE, invoiceId);
+    /**
+     * Remembers which orders an invoice bills and its amounts, for the payments to come and the open items, and lets
+     * waiting payments go on.
+     */
+    void rememberInvoice(org.ordercycle.events.billing.InvoiceIssued issued) {
+        if (CustomerInvoice.findByIdOptional(issued.invoiceId()).isEmpty()) {
+            CustomerInvoice invoice = CustomerInvoice.of(issued.invoiceId(), issued.number(), issued.customerId(),
+                    issued.orderIds().toArray(UUID[]::new));
+            invoice.amounts(issued.occurredAt(), issued.dueDate(), issued.net(), issued.gross());
+            invoice.persist();
+            prerequisites.arrived(INVOICE, issued.invoiceId());
         }
+    }
+
+    /** A payment allocated this much to the invoice (known: the payment waited for it). */
+    void invoicePaid(UUID invoiceId, java.math.BigDecimal amount) {
+        CustomerInvoice.<CustomerInvoice>findByIdOptional(invoiceId).ifPresent(invoice -> invoice.pay(amount));
+    }
+
+    /** A credit note took this much (gross) off the invoice (one of an invoice never seen counts nowhere). */
+    void invoiceCredited(UUID invoiceId, java.math.BigDecimal amount) {
+        CustomerInvoice.<CustomerInvoice>findByIdOptional(invoiceId).ifPresent(invoice -> invoice.credit(amount));
     }
 
     /** The invoices, in the order asked; waits for the first one billing's InvoiceIssued has not brought yet. */
@@ -78,11 +124,22 @@ public class TimelineService {
         return CustomerInvoice.<CustomerInvoice>findByIdOptional(invoiceId).map(invoice -> invoice.number).orElse(null);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TimelineEntryView> timeline(UUID customerId) {
-        if (!organizations.exists(customerId)) {
-            throw ProblemException.notFound("organization", customerId);
+    /** An interaction logged in the CRM, on the timeline of the organization and of the person it was with. */
+    public void addInteraction(UUID interactionId, UUID organizationId, UUID personId, Instant at, String by,
+            String summary) {
+        for (UUID party : new UUID[] {organizationId, personId}) {
+            if (party != null) {
+                TimelineEntry.record(party, interactionId, new NewEntry(null, Step.INTERACTION, at, by, summary));
+            }
         }
-        return TimelineEntry.of(customerId).stream().map(TimelineEntryView::from).toList();
+    }
+
+    /** The timeline of an organization or a person, oldest first; 404 naming {@code kind} when there is no such party. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TimelineEntryView> timeline(UUID partyId, String kind) {
+        if (!organizations.partyExists(partyId)) {
+            throw ProblemException.notFound(kind, partyId);
+        }
+        return TimelineEntry.of(partyId).stream().map(TimelineEntryView::from).toList();
     }
 }

@@ -114,6 +114,31 @@ public class Outbox {
         wakeRelayOnCommit();
     }
 
+    /**
+     * Replaces, within the caller's transaction, the payload of every row of one (topic, key) that the broker has
+     * acknowledged already, of the given event types, with {@code replacement}; returns how many rows changed. For the
+     * right to erasure: once the events that carried a person's data are sent, the outbox keeps no copy of them until
+     * its retention prunes the rows. Rows not sent yet are left alone (they must still reach the broker): call it
+     * again once they are sent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int scrubSent(String topic, String key, java.util.Collection<String> eventTypes, String replacement) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("""
+                        update kit_outbox set payload = ?
+                        where topic = ? and event_key = ? and event_type = any(?) and sent_at is not null
+                          and payload <> ?""")) {
+            update.setString(1, replacement);
+            update.setString(2, topic);
+            update.setString(3, key);
+            update.setArray(4, connection.createArrayOf("text", eventTypes.toArray()));
+            update.setString(5, replacement);
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new OutboxException("could not scrub the sent rows of " + topic + " " + key, e);
+        }
+    }
+
     /** Once per transaction, however many events it publishes. */
     private void wakeRelayOnCommit() {
         if (transactions.getResource(WakeRelayOnCommit.class) == null) {

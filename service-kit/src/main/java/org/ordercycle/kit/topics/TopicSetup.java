@@ -61,7 +61,14 @@ public class TopicSetup {
     /** The settings verified on existing topics (when the required topic names them), and who requires them. */
     private static final SortedMap<String, String> VERIFIED = new TreeMap<>(Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, "the catalog",
-            TopicConfig.RETENTION_MS_CONFIG, "ordercycle.kit.dead-letters.retention"));
+            TopicConfig.RETENTION_MS_CONFIG, "ordercycle.kit.dead-letters.retention",
+            TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "ordercycle.kit.topics.max-compaction-lag"));
+
+    /**
+     * How long a record may stay uncompacted on a compacted topic unless configured otherwise: a customer's erased
+     * snapshots are gone from the broker within about this time after CustomerErased (right to erasure).
+     */
+    public static final Duration DEFAULT_MAX_COMPACTION_LAG = Duration.ofDays(1);
 
     private final KitConfig config;
     private final KafkaClients kafka;
@@ -72,7 +79,7 @@ public class TopicSetup {
     @Inject
     TopicSetup(KitConfig config, KafkaClients kafka) {
         this(config, kafka, catalogTopics(config.topics().replicationFactor(), config.topics().minInsyncReplicas(),
-                config.deadLetters().retention()), TopicSetup::stopService);
+                config.deadLetters().retention(), config.topics().maxCompactionLag()), TopicSetup::stopService);
     }
 
     /**
@@ -108,13 +115,26 @@ public class TopicSetup {
      */
     public static List<NewTopic> catalogTopics(short replicationFactor, int minInsyncReplicas,
             Duration deadLetterRetention) {
+        return catalogTopics(replicationFactor, minInsyncReplicas, deadLetterRetention, DEFAULT_MAX_COMPACTION_LAG);
+    }
+
+    /**
+     * As above; the compacted topics get {@code max.compaction.lag.ms} = {@code maxCompactionLag}, so that a key's
+     * superseded records (a customer's snapshots before CustomerErased) are compacted away within that time.
+     */
+    public static List<NewTopic> catalogTopics(short replicationFactor, int minInsyncReplicas,
+            Duration deadLetterRetention, Duration maxCompactionLag) {
         String minInsync = Integer.toString(minInsyncReplicas);
         List<NewTopic> topics = new ArrayList<>();
         for (Topic topic : Topic.values()) {
-            topics.add(new NewTopic(topic.topicName(), topic.partitions(), replicationFactor).configs(Map.of(
+            Map<String, String> configs = new java.util.HashMap<>(Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG,
                     topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
-                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync)));
+                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync));
+            if (topic.compacted()) {
+                configs.put(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, Long.toString(maxCompactionLag.toMillis()));
+            }
+            topics.add(new NewTopic(topic.topicName(), topic.partitions(), replicationFactor).configs(configs));
             // Each dead letter is a case for an operator to look at: kept as long as configured, never compacted away.
             topics.add(new NewTopic(topic.deadLetterTopic(), topic.partitions(), replicationFactor).configs(Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
@@ -225,8 +245,12 @@ public class TopicSetup {
         }
         List<Difference> retention = new ArrayList<>();
         for (Difference difference : differences(admin, present, timeout)) {
-            if (create && difference.setting().equals(TopicConfig.RETENTION_MS_CONFIG)) {
+            boolean compactionLag = difference.setting().equals(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG);
+            if (create && (compactionLag || difference.setting().equals(TopicConfig.RETENTION_MS_CONFIG))) {
                 retention.add(difference);
+            } else if (compactionLag) {
+                // An operator owns the topics: a missing compaction lag delays erasure on the broker, it loses nothing.
+                LOG.warnf("%s; set it on the topic so that erased records leave the broker in time", difference);
             } else {
                 problems.add(difference.toString());
             }
@@ -306,10 +330,13 @@ public class TopicSetup {
             return;
         }
         Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
-        retention.forEach(difference -> changes.put(resource(difference.topic()), List.of(new AlterConfigOp(
-                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, difference.required()), AlterConfigOp.OpType.SET))));
+        retention.forEach(difference -> changes.computeIfAbsent(resource(difference.topic()), topic -> new ArrayList<>())
+                .add(new AlterConfigOp(new ConfigEntry(difference.setting(), difference.required()),
+                        AlterConfigOp.OpType.SET)));
         admin.incrementalAlterConfigs(changes).all().get(millis, MILLISECONDS);
-        retention.forEach(difference -> LOG.infof("Kafka topic %s now keeps records for %s ms (it kept them for %s ms)",
+        retention.forEach(difference -> LOG.infof(difference.setting().equals(TopicConfig.RETENTION_MS_CONFIG)
+                ? "Kafka topic %s now keeps records for %s ms (it kept them for %s ms)"
+                : "Kafka topic %s now compacts records within %s ms (before: %s)",
                 difference.topic(), difference.required(), difference.actual()));
     }
 

@@ -84,6 +84,28 @@ class TopicSetupTest {
     }
 
     @Test
+    void compactedTopicsDropSupersededRecordsWithinTheMaxCompactionLag() throws Exception {
+        String customers = unique("customers");
+        try (Admin admin = admin()) {
+            for (Topic topic : Topic.values()) {
+                if (topic.compacted()) {
+                    assertThat(setting(admin, topic.topicName(), TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG))
+                            .as(topic.topicName()).isEqualTo(Long.toString(Duration.ofDays(1).toMillis()));
+                }
+            }
+            // an existing compacted topic without it gets it (as a dead-letter topic gets its retention)
+            create(admin, new NewTopic(customers, 3, (short) 1).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")));
+            NewTopic required = new NewTopic(customers, 3, (short) 1).configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, "compact", TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "3600000"));
+
+            assertThat(TopicSetup.setUp(admin, List.of(required), false, TIMEOUT)).as("only warned when not creating").isEmpty();
+            assertThat(setting(admin, customers, TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG)).isNotEqualTo("3600000");
+            assertThat(TopicSetup.setUp(admin, List.of(required), true, TIMEOUT)).isEmpty();
+            assertThat(setting(admin, customers, TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG)).isEqualTo("3600000");
+        }
+    }
+
+    @Test
     void existingTopicWithOtherPartitionsOrCleanupPolicyIsReportedAndLeftAlone() throws Exception {
         String orders = unique("orders");
         String customers = unique("customers");

@@ -1,0 +1,169 @@
+package org.ordercycle.contact.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.ordercycle.contact.ContactConfig;
+import org.ordercycle.contact.party.Party;
+import org.ordercycle.contact.party.PhoneNumbers;
+import org.ordercycle.kit.api.ProblemException;
+
+/**
+ * Finds parties both ways — organizations by name with their people, persons by name with their organizations —
+ * tolerant to case, accents, punctuation and small typos (pg_trgm word similarity on the normalized name, nearest
+ * first from a GiST trigram index); and who is calling from a phone number (one indexed lookup on the normalized
+ * digits).
+ */
+@ApplicationScoped
+@Transactional
+public class SearchService {
+
+    private static final String CURRENT = "(e.valid_from is null or e.valid_from <= :today) "
+            + "and (e.valid_to is null or e.valid_to >= :today)";
+
+    private final EntityManager entities;
+    private final Clock clock;
+    private final String similarity;
+    private final String countryCode;
+
+    SearchService(EntityManager entities, Clock clock, ContactConfig config) {
+        this.entities = entities;
+        this.clock = clock;
+        this.similarity = Double.toString(config.search().similarity());
+        this.countryCode = config.switchboard().defaultCountryCode();
+    }
+
+    public SearchPage<OrganizationHit> organizations(String name, int page, int size) {
+        String query = normalized(name);
+        List<Object[]> rows = hits("""
+                select o.id, o.name, o.classification, o.tier, o.account_owner, word_similarity(:q, o.name_key) score
+                from organization o where :q <% o.name_key
+                order by :q <<-> o.name_key, o.name_key, o.id limit :limit offset :offset""", query, page, size);
+        boolean more = rows.size() > size;
+        List<Object[]> shown = more ? rows.subList(0, size) : rows;
+        Map<UUID, List<OrganizationHit.PersonAt>> people = new LinkedHashMap<>();
+        shown.forEach(row -> people.put((UUID) row[0], new ArrayList<>()));
+        if (!people.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> employed = entities.createNativeQuery("""
+                    select e.organization_id, p.id, p.first_name || ' ' || p.last_name, e.position, e.department
+                    from employment e join person p on p.id = e.person_id
+                    where e.organization_id in (:ids) and %s
+                    order by p.last_name, p.first_name""".formatted(CURRENT))
+                    .setParameter("ids", people.keySet()).setParameter("today", today()).getResultList();
+            employed.forEach(row -> people.get((UUID) row[0]).add(new OrganizationHit.PersonAt((UUID) row[1],
+                    (String) row[2], (String) row[3], (String) row[4])));
+        }
+        List<OrganizationHit> items = shown.stream().map(row -> new OrganizationHit((UUID) row[0], (String) row[1],
+                (String) row[2], (String) row[3], (String) row[4], ((Number) row[5]).doubleValue(),
+                people.get((UUID) row[0]))).toList();
+        return new SearchPage<>(name, page, size, items, more);
+    }
+
+    public SearchPage<PersonHit> persons(String name, int page, int size) {
+        String query = normalized(name);
+        List<Object[]> rows = hits("""
+                select p.id, p.first_name || ' ' || p.last_name, p.classification, p.account_owner,
+                       word_similarity(:q, p.name_key) score
+                from person p where :q <% p.name_key
+                order by :q <<-> p.name_key, p.name_key, p.id limit :limit offset :offset""", query, page, size);
+        boolean more = rows.size() > size;
+        List<Object[]> shown = more ? rows.subList(0, size) : rows;
+        Map<UUID, List<PersonHit.Workplace>> workplaces = new LinkedHashMap<>();
+        shown.forEach(row -> workplaces.put((UUID) row[0], new ArrayList<>()));
+        if (!workplaces.isEmpty()) {
+            workplaces(workplaces.keySet()).forEach(row -> workplaces.get((UUID) row[0]).add(workplace(row)));
+        }
+        List<PersonHit> items = shown.stream().map(row -> new PersonHit((UUID) row[0], (String) row[1],
+                (String) row[2], (String) row[3], ((Number) row[4]).doubleValue(), workplaces.get((UUID) row[0])))
+                .toList();
+        return new SearchPage<>(name, page, size, items, more);
+    }
+
+    /** Who has this number: persons with the organizations they work for, organizations; and whom to call. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SwitchboardView switchboard(String phone) {
+        String digits = PhoneNumbers.digits(phone, countryCode);
+        if (digits.length() < 3) {
+            throw ProblemException.badRequest("phone", "must hold a phone number");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entities.createNativeQuery("""
+                select m.party_id,
+                       case when p.id is null then 'ORGANIZATION' else 'PERSON' end,
+                       coalesce(p.first_name || ' ' || p.last_name, o.name),
+                       coalesce(p.account_owner, o.account_owner),
+                       eo.id, eo.name, e.position, e.department, eo.account_owner
+                from contact_mechanism m
+                left join person p on p.id = m.party_id
+                left join organization o on o.id = m.party_id
+                left join employment e on e.person_id = p.id and %s
+                left join organization eo on eo.id = e.organization_id
+                where m.phone_digits = :digits and (p.id is not null or o.id is not null)
+                order by m.party_id, eo.name""".formatted(CURRENT))
+                .setParameter("digits", digits).setParameter("today", today()).getResultList();
+        Map<UUID, Object[]> parties = new LinkedHashMap<>();
+        Map<UUID, List<PersonHit.Workplace>> workplaces = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            UUID party = (UUID) row[0];
+            parties.putIfAbsent(party, row);
+            List<PersonHit.Workplace> places = workplaces.computeIfAbsent(party, id -> new ArrayList<>());
+            if (row[4] != null && places.stream().noneMatch(place -> place.organizationId().equals(row[4]))) {
+                places.add(new PersonHit.Workplace((UUID) row[4], (String) row[5], (String) row[6], (String) row[7]));
+            }
+        }
+        List<SwitchboardView.Caller> callers = parties.values().stream().map(row -> {
+            String owner = (String) row[3];
+            if (owner == null) {
+                owner = rows.stream().filter(other -> other[0].equals(row[0]) && other[8] != null)
+                        .map(other -> (String) other[8]).findFirst().orElse(null);
+            }
+            return new SwitchboardView.Caller((UUID) row[0], (String) row[1], (String) row[2],
+                    workplaces.get((UUID) row[0]), owner);
+        }).toList();
+        return new SwitchboardView(phone, digits, callers);
+    }
+
+    private List<Object[]> hits(String sql, String query, int page, int size) {
+        // the threshold of the <% operator, for this transaction only
+        entities.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
+                .setParameter("threshold", similarity).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entities.createNativeQuery(sql).setParameter("q", query)
+                .setParameter("limit", size + 1).setParameter("offset", (long) page * size).getResultList();
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> workplaces(java.util.Collection<UUID> personIds) {
+        return entities.createNativeQuery("""
+                select e.person_id, o.id, o.name, e.position, e.department
+                from employment e join organization o on o.id = e.organization_id
+                where e.person_id in (:ids) and %s order by o.name""".formatted(CURRENT))
+                .setParameter("ids", personIds).setParameter("today", today()).getResultList();
+    }
+
+    private static PersonHit.Workplace workplace(Object[] row) {
+        return new PersonHit.Workplace((UUID) row[1], (String) row[2], (String) row[3], (String) row[4]);
+    }
+
+    private static String normalized(String name) {
+        String query = Party.normalize(name);
+        if (query.isEmpty()) {
+            throw ProblemException.badRequest("name", "must hold letters or digits");
+        }
+        return query;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,114 @@
+package org.ordercycle.contact.search;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.ordercycle.contact.Crm.as;
+import static org.ordercycle.contact.Crm.get;
+import static org.ordercycle.contact.Crm.organization;
+import static org.ordercycle.contact.Crm.person;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.ordercycle.contact.ContactTestResource;
+import org.ordercycle.contact.Crm;
+
+@QuarkusTest
+@WithTestResource(ContactTestResource.class)
+class SearchTest {
+
+    @Test
+    void organizationsAreFoundWithTheirPeopleAndPersonsWithTheirOrganizationsDespiteTyposAndCase() {
+        String tag = tag();
+        String company = "Stahlbau Nordmann " + tag;
+        UUID organization = organization("{\"name\": \"%s\", \"accountOwner\": \"sam\"}".formatted(company));
+        UUID person = person("""
+                {"firstName": "Henrike", "lastName": "Vogelsang %s",
+                 "employments": [{"organizationId": "%s", "position": "Buyer", "department": "Purchasing"}]}"""
+                .formatted(tag, organization));
+        UUID former = person("""
+                {"firstName": "Otto", "lastName": "Gone %s",
+                 "employments": [{"organizationId": "%s", "validFrom": "2010-01-01", "validTo": "2011-12-31"}]}"""
+                .formatted(tag, organization));
+
+        // typos ("Stalhbau", "Nordman"), upper case: the company, with the person who works there today
+        get("/search/organizations?name=STALHBAU NORDMAN " + tag).statusCode(200)
+                .body("items[0].id", equalTo(organization.toString()))
+                .body("items[0].name", equalTo(company))
+                .body("items[0].people.personId", contains(person.toString()))
+                .body("items[0].people[0].position", equalTo("Buyer"));
+        // the other way: a typo in the person's name ("Vogelsank"), lower case: the person with the company
+        get("/search/persons?name=henrike vogelsank " + tag).statusCode(200)
+                .body("items[0].id", equalTo(person.toString()))
+                .body("items[0].name", equalTo("Henrike Vogelsang " + tag))
+                .body("items[0].organizations.organizationId", contains(organization.toString()))
+                .body("items[0].organizations[0].name", equalTo(company));
+        get("/search/persons?name=Otto Gone " + tag).statusCode(200)
+                .body("items[0].id", equalTo(former.toString()))
+                .body("items[0].organizations", hasSize(0));
+    }
+
+    @Test
+    void searchIsPaged() {
+        String tag = tag();
+        for (int i = 1; i <= 3; i++) {
+            organization("{\"name\": \"Paging Works %s %d\"}".formatted(tag, i));
+        }
+
+        get("/search/organizations?name=Paging Works " + tag + "&size=2").statusCode(200)
+                .body("items", hasSize(2)).body("more", equalTo(true));
+        get("/search/organizations?name=Paging Works " + tag + "&size=2&page=1").statusCode(200)
+                .body("items", hasSize(1)).body("more", equalTo(false));
+    }
+
+    @Test
+    void theSwitchboardNamesTheCallerTheirOrganizationAndTheAccountOwner() {
+        String tag = tag();
+        long number = ThreadLocalRandom.current().nextLong(1_000_000, 9_999_999);
+        UUID organization = organization("{\"name\": \"Switch Corp %s\", \"accountOwner\": \"olga\", \"phone\": \"+49 40 %d0\"}"
+                .formatted(tag, number));
+        UUID person = person("""
+                {"firstName": "Carl", "lastName": "Caller %s", "phone": "+49 30 %d",
+                 "employments": [{"organizationId": "%s", "position": "CFO"}]}""".formatted(tag, number, organization));
+
+        // the same number written nationally and with 00
+        get("/switchboard?phone=030 " + number).statusCode(200)
+                .body("digits", equalTo("4930" + number))
+                .body("callers", hasSize(1))
+                .body("callers[0].partyId", equalTo(person.toString()))
+                .body("callers[0].kind", equalTo("PERSON"))
+                .body("callers[0].organizations[0].organizationId", equalTo(organization.toString()))
+                .body("callers[0].organizations[0].position", equalTo("CFO"))
+                .body("callers[0].putThroughTo", equalTo("olga"));
+        get("/switchboard?phone=0049 (40) " + number + "-0").statusCode(200)
+                .body("callers[0].partyId", equalTo(organization.toString()))
+                .body("callers[0].kind", equalTo("ORGANIZATION"))
+                .body("callers[0].putThroughTo", equalTo("olga"));
+        get("/switchboard?phone=+1 555 " + number).statusCode(200).body("callers", hasSize(0));
+    }
+
+    @Test
+    void everyDepartmentMaySearchAndBadParametersAre400s() {
+        as(Crm.BILLING).get("/search/organizations?name=anything").then().statusCode(200);
+        as(Crm.SERVICE).get("/switchboard?phone=+49 30 1").then().statusCode(200);
+        get("/switchboard").statusCode(400).contentType("application/problem+json");
+        get("/search/organizations").statusCode(400).contentType("application/problem+json");
+        get("/search/persons?name=x&size=0").statusCode(400).contentType("application/problem+json");
+        get("/search/persons?name=x&size=101").statusCode(400).contentType("application/problem+json");
+        get("/search/persons?name=" + "x".repeat(201)).statusCode(400).contentType("application/problem+json");
+        get("/search/persons?name=---").statusCode(400).contentType("application/problem+json");
+    }
+
+    /** A word no other test's names hold (letters only: it is part of the names searched). */
+    private static String tag() {
+        StringBuilder tag = new StringBuilder();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 8; i++) {
+            tag.append((char) ('a' + random.nextInt(26)));
+        }
+        return tag.toString();
+    }
+}
