@@ -27,6 +27,7 @@ import org.ordercycle.events.production.StockReserved;
 import org.ordercycle.events.sales.OrderAccepted;
 import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
+import org.ordercycle.production.stock.Cause;
 import org.ordercycle.production.stock.Stock;
 
 /** An order production has to fulfil, under the id sales gave it: what is reserved, missing and shipped per line. */
@@ -74,23 +75,41 @@ public class ProductionOrder extends PanacheEntityBase {
         /** Accepted but not in stock: waits for a receipt. */
         public BigDecimal backordered = BigDecimal.ZERO;
         public BigDecimal shipped = BigDecimal.ZERO;
+        /** Where the line is reserved and ships from. */
+        public String warehouse;
 
-        static Line of(OrderLine ordered) {
+        static Line of(OrderLine ordered, String warehouse) {
             Line line = new Line();
             line.lineNo = ordered.lineNo();
             line.sku = ordered.sku();
             line.quantity = ordered.quantity();
+            line.warehouse = warehouse;
             return line;
         }
 
-        void reserveFrom(Stock stock, BigDecimal quantity) {
-            BigDecimal granted = stock == null ? BigDecimal.ZERO : stock.reserveUpTo(quantity);
+        public Stock.Key stockKey() {
+            return new Stock.Key(sku, warehouse);
+        }
+
+        void reserveFrom(Stock stock, BigDecimal quantity, Cause cause) {
+            BigDecimal granted = stock == null ? BigDecimal.ZERO : stock.reserveUpTo(quantity, cause.line(lineNo));
             reserved = reserved.add(granted);
             backordered = backordered.add(quantity).subtract(granted);
         }
+
+        /** Gives (part of) the reservation back to the stock and waits for the goods again. */
+        BigDecimal unreserve(Stock stock, BigDecimal upTo, Cause cause) {
+            BigDecimal taken = upTo.min(reserved);
+            if (taken.signum() > 0) {
+                stock.release(taken, cause.line(lineNo));
+                reserved = reserved.subtract(taken);
+                backordered = backordered.add(taken);
+            }
+            return taken;
+        }
     }
 
-    static ProductionOrder receive(OrderPlaced placed, Instant receivedAt) {
+    static ProductionOrder receive(OrderPlaced placed, String warehouse, Instant receivedAt) {
         ProductionOrder order = new ProductionOrder();
         order.id = placed.orderId();
         order.customerId = placed.customerId();
@@ -99,7 +118,7 @@ public class ProductionOrder extends PanacheEntityBase {
         order.classification = placed.classification();
         order.status = ProductionOrderStatus.RECEIVED;
         order.receivedAt = receivedAt;
-        placed.lines().forEach(line -> order.lines.add(Line.of(line)));
+        placed.lines().forEach(line -> order.lines.add(Line.of(line, warehouse)));
         order.persist();
         return order;
     }
@@ -120,17 +139,19 @@ public class ProductionOrder extends PanacheEntityBase {
         return Optional.ofNullable(ProductionOrder.findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** The SKUs of an order's lines, read without loading (or locking) the order. */
-    public static List<String> skusOf(UUID id) {
-        return getEntityManager().createQuery(
-                        "select distinct l.sku from ProductionOrder o join o.lines l where o.id = :id", String.class)
-                .setParameter("id", id).getResultList();
+    /** The stock rows an order's lines are reserved at, read without loading (or locking) the order. */
+    public static List<Stock.Key> stockKeysOf(UUID id) {
+        return getEntityManager().createQuery("""
+                        select distinct l.sku, l.warehouse from ProductionOrder o join o.lines l
+                        where o.id = :id and l.warehouse is not null""", Object[].class)
+                .setParameter("id", id).getResultStream()
+                .map(row -> new Stock.Key((String) row[0], (String) row[1])).toList();
     }
 
     /**
      * Sales accepted the order with these agreed lines: reserve what the locked stock has, backorder the rest.
      */
-    void accept(OrderAccepted accepted, Instant at, Map<String, Stock> stocks) {
+    void accept(OrderAccepted accepted, String warehouse, Instant at, Map<String, Stock> stocks) {
         if (status != ProductionOrderStatus.RECEIVED) {
             throw new IllegalStateException("order " + id + " is " + status + " and cannot be accepted again");
         }
@@ -138,31 +159,49 @@ public class ProductionOrder extends PanacheEntityBase {
         priority = accepted.priority();
         acceptedAt = at;
         lines.clear();
+        Cause cause = Cause.forOrder(at, null, id, "order accepted");
         for (OrderLine agreed : accepted.lines()) {
-            Line line = Line.of(agreed);
-            line.reserveFrom(stocks.get(line.sku), agreed.quantity());
+            Line line = Line.of(agreed, warehouse);
+            line.reserveFrom(stocks.get(line.sku), agreed.quantity(), cause);
             lines.add(line);
         }
         settle();
     }
 
-    /** Stock came in (the row is locked): reserve what this order still misses of the SKU. */
-    void fill(Stock stock) {
+    /** Stock came in (the row is locked): reserve what this order still misses of the SKU in that warehouse. */
+    void fill(Stock stock, Instant at) {
+        Cause cause = Cause.forOrder(at, null, id, "backorder filled");
         for (Line line : lines) {
-            if (line.sku.equals(stock.sku) && line.backordered.signum() > 0) {
+            if (line.stockKey().equals(stock.key()) && line.backordered.signum() > 0) {
                 BigDecimal missing = line.backordered;
                 line.backordered = BigDecimal.ZERO;
-                line.reserveFrom(stock, missing);
+                line.reserveFrom(stock, missing, cause);
             }
         }
         settle();
     }
 
+    /**
+     * Goods reserved for this order at the (locked) stock are missing: give back up to this much of the reservation
+     * and wait for the goods again. Says how much was given back.
+     */
+    BigDecimal giveBack(Stock stock, BigDecimal upTo, Cause cause) {
+        BigDecimal given = BigDecimal.ZERO;
+        for (Line line : lines) {
+            if (line.stockKey().equals(stock.key()) && given.compareTo(upTo) < 0) {
+                given = given.add(line.unreserve(stock, upTo.subtract(given), cause.forOrder(id)));
+            }
+        }
+        settle();
+        return given;
+    }
+
     /** Sales cancelled the order: give its reservations back to the (locked) stock and stop waiting for goods. */
-    void cancel(Instant at, Map<String, Stock> stocks) {
+    void cancel(Instant at, String by, Map<Stock.Key, Stock> stocks) {
+        Cause cause = Cause.forOrder(at, by, id, "order cancelled");
         for (Line line : lines) {
             if (line.reserved.signum() > 0) {
-                stocks.get(line.sku).release(line.reserved);
+                stocks.get(line.stockKey()).release(line.reserved, cause.line(line.lineNo));
             }
             line.reserved = BigDecimal.ZERO;
             line.backordered = BigDecimal.ZERO;

@@ -17,7 +17,9 @@ import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.kit.outbox.Outbox;
 import org.ordercycle.production.stock.Availability;
+import org.ordercycle.production.stock.Cause;
 import org.ordercycle.production.stock.Stock;
+import org.ordercycle.production.stock.Warehouses;
 
 /**
  * Reserves stock for accepted orders, backorders what is missing, fills backorders when goods come in and releases
@@ -39,13 +41,18 @@ public class Reservations {
             .thenComparing(order -> order.acceptedAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(order -> order.id);
 
+    /** Reservations are given back for missing goods latest promised date first: the most urgent keep theirs. */
+    private static final Comparator<ProductionOrder> GIVE_BACK_ORDER = FILL_ORDER.reversed();
+
     private final Outbox outbox;
     private final Availability availability;
+    private final Warehouses warehouses;
     private final Clock clock;
 
-    Reservations(Outbox outbox, Availability availability, Clock clock) {
+    Reservations(Outbox outbox, Availability availability, Warehouses warehouses, Clock clock) {
         this.outbox = outbox;
         this.availability = availability;
+        this.warehouses = warehouses;
         this.clock = clock;
     }
 
@@ -54,25 +61,26 @@ public class Reservations {
             // Its acceptance came first (or it is a replay): the acceptance already made the order.
             return;
         }
-        ProductionOrder.receive(placed, clock.instant());
+        ProductionOrder.receive(placed, warehouses.defaultWarehouse(), clock.instant());
     }
 
     public void accept(OrderAccepted accepted) {
         TreeSet<String> skus = new TreeSet<>(accepted.lines().stream().map(OrderLine::sku).toList());
-        Map<String, Stock> stocks = Stock.lock(skus);
+        String warehouse = warehouses.defaultWarehouse();
+        Map<String, Stock> stocks = Stock.lock(warehouse, skus);
         ProductionOrder order = ProductionOrder.lock(accepted.orderId())
                 .orElseGet(() -> ProductionOrder.receiveAccepted(accepted, clock.instant()));
         if (order.status != ProductionOrderStatus.RECEIVED) {
             LOG.warnf("Order %s is %s already; acceptance %s ignored", order.id, order.status, accepted.eventId());
             return;
         }
-        order.accept(accepted, clock.instant(), stocks);
+        order.accept(accepted, warehouse, clock.instant(), stocks);
         outbox.publish(order.reservation(clock.instant()));
         stocks.keySet().forEach(sku -> availability.changed(sku, null));
     }
 
     public void cancel(OrderCancelled cancelled) {
-        Map<String, Stock> stocks = Stock.lock(ProductionOrder.skusOf(cancelled.orderId()));
+        Map<Stock.Key, Stock> stocks = Stock.lock(ProductionOrder.stockKeysOf(cancelled.orderId()));
         ProductionOrder order = ProductionOrder.lock(cancelled.orderId()).orElse(null);
         if (order == null || order.cancelled()) {
             // Never accepted by production, or cancelled twice: nothing is held for it.
@@ -80,7 +88,7 @@ public class Reservations {
         }
         TreeSet<String> released = new TreeSet<>();
         order.lines.stream().filter(line -> line.reserved.signum() > 0).forEach(line -> released.add(line.sku));
-        order.cancel(clock.instant(), stocks);
+        order.cancel(clock.instant(), cancelled.by(), stocks);
         released.forEach(sku -> availability.changed(sku, cancelled.by()));
     }
 
@@ -93,18 +101,7 @@ public class Reservations {
         if (stock.available().signum() <= 0) {
             return;
         }
-        List<UUID> waiting = ProductionOrder.getEntityManager().createQuery("""
-                        select distinct o.id from ProductionOrder o join o.lines l
-                        where l.sku = :sku and l.backordered > 0 and o.status <> :cancelled""", UUID.class)
-                .setParameter("sku", stock.sku)
-                .setParameter("cancelled", ProductionOrderStatus.CANCELLED)
-                .getResultList();
-        if (waiting.isEmpty()) {
-            return;
-        }
-        List<ProductionOrder> orders = ProductionOrder.<ProductionOrder>find("id in ?1 order by id", waiting)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list();
+        List<ProductionOrder> orders = lockOrdersAt(stock, "l.backordered > 0");
         for (ProductionOrder order : orders.stream().sorted(FILL_ORDER).toList()) {
             if (stock.available().signum() <= 0) {
                 return;
@@ -112,9 +109,50 @@ public class Reservations {
             if (order.cancelled()) {
                 continue;
             }
-            order.fill(stock);
+            order.fill(stock, clock.instant());
             outbox.publish(order.reservation(clock.instant()));
         }
+    }
+
+    /**
+     * Goods are missing at the stock (the caller holds its row): take back reservations until no more than this
+     * would be reserved — latest promised date first — and publish each touched order's reservation (now
+     * backordered). The caller publishes the availability.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shortage(Stock stock, BigDecimal reservableAfter, Cause cause) {
+        BigDecimal excess = stock.reserved.subtract(reservableAfter.max(BigDecimal.ZERO));
+        if (excess.signum() <= 0) {
+            return;
+        }
+        for (ProductionOrder order : lockOrdersAt(stock, "l.reserved > 0").stream().sorted(GIVE_BACK_ORDER).toList()) {
+            if (excess.signum() <= 0) {
+                return;
+            }
+            if (order.cancelled()) {
+                continue;
+            }
+            excess = excess.subtract(order.giveBack(stock, excess, cause));
+            outbox.publish(order.reservation(clock.instant()));
+        }
+    }
+
+    /** The orders with a line at the stock that matches the condition, locked in id order. */
+    private static List<ProductionOrder> lockOrdersAt(Stock stock, String lineCondition) {
+        List<UUID> ids = ProductionOrder.getEntityManager().createQuery("""
+                        select distinct o.id from ProductionOrder o join o.lines l
+                        where l.sku = :sku and l.warehouse = :warehouse and o.status <> :cancelled and\s"""
+                        + lineCondition, UUID.class)
+                .setParameter("sku", stock.sku)
+                .setParameter("warehouse", stock.warehouse)
+                .setParameter("cancelled", ProductionOrderStatus.CANCELLED)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return ProductionOrder.<ProductionOrder>find("id in ?1 order by id", ids)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     /** What accepted orders still miss of the SKU. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.ordercycle.production.stock.Availability;
 import org.ordercycle.production.stock.Stock;
+import org.ordercycle.production.stock.Warehouses;
 
 /** Keeps the product catalogue and tells sales about every change. */
 @ApplicationScoped
@@ -18,10 +19,12 @@ public class ProductService {
     }
 
     private final Availability availability;
+    private final Warehouses warehouses;
     private final Clock clock;
 
-    ProductService(Availability availability, Clock clock) {
+    ProductService(Availability availability, Warehouses warehouses, Clock clock) {
         this.availability = availability;
+        this.warehouses = warehouses;
         this.clock = clock;
     }
 
@@ -30,7 +33,7 @@ public class ProductService {
         boolean created = product == null;
         if (created) {
             product = Product.introduce(sku, request, clock.instant());
-            Stock.open(sku);
+            Stock.open(sku, warehouses.defaultWarehouse());
         } else {
             product.describe(request, clock.instant());
         }

@@ -18,6 +18,7 @@ import org.ordercycle.kit.api.ProblemException;
 import org.ordercycle.kit.outbox.Outbox;
 import org.ordercycle.production.order.ProductionOrder;
 import org.ordercycle.production.stock.Availability;
+import org.ordercycle.production.stock.Cause;
 import org.ordercycle.production.stock.Stock;
 
 /** Sends reserved goods of an order on their way, exactly as much as is reserved, and tells everyone what left. */
@@ -38,7 +39,7 @@ public class ShipmentService {
     public ShipmentView ship(UUID orderId, ShipmentRequest request, String by) {
         Map<Integer, BigDecimal> quantities = quantitiesByLine(request);
         // Stock rows first (in SKU order), then the order: the lock order every change in production keeps.
-        Map<String, Stock> stocks = Stock.lock(ProductionOrder.skusOf(orderId));
+        Map<Stock.Key, Stock> stocks = Stock.lock(ProductionOrder.stockKeysOf(orderId));
         ProductionOrder order = ProductionOrder.lock(orderId)
                 .orElseThrow(() -> ProblemException.notFound("production order", orderId));
         if (order.cancelled()) {
@@ -65,10 +66,11 @@ public class ShipmentService {
 
         Shipment shipment = Shipment.dispatch(orderId, request.carrier(), blankToNull(request.trackingNo()),
                 clock.instant(), by);
+        Cause cause = new Cause(shipment.shippedAt, by, orderId, null, "shipment " + shipment.id, null);
         Set<String> skus = new TreeSet<>();
         quantities.forEach((lineNo, quantity) -> {
             ProductionOrder.Line line = order.line(lineNo).orElseThrow();
-            stocks.get(line.sku).ship(quantity);
+            stocks.get(line.stockKey()).ship(quantity, cause.line(lineNo));
             order.shipped(lineNo, quantity);
             shipment.add(lineNo, line.sku, quantity);
             skus.add(line.sku);

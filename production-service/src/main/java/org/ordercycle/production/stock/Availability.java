@@ -30,12 +30,29 @@ public class Availability {
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(String sku, String by) {
         Product product = Product.findById(sku);
-        Stock stock = Stock.findById(sku);
-        if (product == null || stock == null) {
+        if (product == null) {
             return;
         }
+        Totals totals = Totals.of(sku);
         // Capacity planning is not built yet: no surplus hours to offer.
-        outbox.publish(new AvailabilityChanged(UUID.randomUUID(), clock.instant(), sku, stock.onHand, stock.reserved,
-                stock.available(), product.leadTimeDays, BigDecimal.ZERO, product.unitCostMoney(), by));
+        outbox.publish(new AvailabilityChanged(UUID.randomUUID(), clock.instant(), sku, totals.onHand(),
+                totals.reserved(), totals.available(), product.leadTimeDays, BigDecimal.ZERO,
+                product.unitCostMoney(), by));
+    }
+
+    /** A product's stock over all warehouses. */
+    public record Totals(BigDecimal onHand, BigDecimal reserved) {
+
+        public BigDecimal available() {
+            return onHand.subtract(reserved);
+        }
+
+        static Totals of(String sku) {
+            Object[] sums = Stock.getEntityManager().createQuery(
+                            "select coalesce(sum(s.onHand), 0), coalesce(sum(s.reserved), 0) from Stock s where s.sku = :sku",
+                            Object[].class)
+                    .setParameter("sku", sku).getSingleResult();
+            return new Totals((BigDecimal) sums[0], (BigDecimal) sums[1]);
+        }
     }
 }
