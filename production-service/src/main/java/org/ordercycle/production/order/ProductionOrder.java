@@ -59,6 +59,9 @@ public class ProductionOrder extends PanacheEntityBase {
 
     public Instant cancelledAt;
 
+    /** The day the order is planned to be ready to ship; compared with the promised date to find late orders. */
+    public LocalDate plannedCompletion;
+
     @ElementCollection
     @CollectionTable(name = "production_order_line", joinColumns = @JoinColumn(name = "order_id"))
     @OrderBy("lineNo")
@@ -208,6 +211,18 @@ public class ProductionOrder extends PanacheEntityBase {
         }
         cancelledAt = at;
         status = ProductionOrderStatus.CANCELLED;
+    }
+
+    /** Plans the day the order will be ready to ship; says the day planned before (null when none was). */
+    public LocalDate plan(LocalDate completion) {
+        LocalDate previous = plannedCompletion;
+        plannedCompletion = completion;
+        return previous;
+    }
+
+    /** Everything it still needs is reserved. */
+    public boolean complete() {
+        return lines.stream().allMatch(line -> line.backordered.signum() == 0);
     }
 
     public boolean cancelled() {

@@ -5,6 +5,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.kit.outbox.Outbox;
 import org.ordercycle.production.stock.Availability;
+import org.ordercycle.production.product.Product;
 import org.ordercycle.production.stock.Cause;
 import org.ordercycle.production.stock.Stock;
 import org.ordercycle.production.stock.Warehouses;
@@ -75,6 +77,7 @@ public class Reservations {
             return;
         }
         order.accept(accepted, warehouse, clock.instant(), stocks);
+        order.plan(readyBy(order));
         outbox.publish(order.reservation(clock.instant()));
         stocks.keySet().forEach(sku -> availability.changed(sku, null));
     }
@@ -110,6 +113,7 @@ public class Reservations {
                 continue;
             }
             order.fill(stock, clock.instant());
+            order.plan(readyBy(order));
             outbox.publish(order.reservation(clock.instant()));
         }
     }
@@ -133,8 +137,21 @@ public class Reservations {
                 continue;
             }
             excess = excess.subtract(order.giveBack(stock, excess, cause));
+            order.plan(readyBy(order));
             outbox.publish(order.reservation(clock.instant()));
         }
+    }
+
+    /**
+     * When a make-to-stock order can ship: today when everything is reserved, else once the goods it misses can be
+     * had (today + the longest lead time of the products it misses).
+     */
+    private LocalDate readyBy(ProductionOrder order) {
+        LocalDate today = LocalDate.now(clock);
+        int leadTime = order.lines.stream().filter(line -> line.backordered.signum() > 0)
+                .map(line -> Product.<Product>findByIdOptional(line.sku).map(product -> product.leadTimeDays).orElse(0))
+                .max(Integer::compare).orElse(0);
+        return today.plusDays(leadTime);
     }
 
     /** The orders with a line at the stock that matches the condition, locked in id order. */
