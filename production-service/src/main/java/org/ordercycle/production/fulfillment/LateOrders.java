@@ -17,7 +17,8 @@ import org.ordercycle.production.order.ProductionOrderStatus;
 public class LateOrders {
 
     private static final List<ProductionOrderStatus> OPEN = List.of(ProductionOrderStatus.RESERVED,
-            ProductionOrderStatus.BACKORDERED, ProductionOrderStatus.PARTIALLY_SHIPPED);
+            ProductionOrderStatus.BACKORDERED, ProductionOrderStatus.IN_PRODUCTION,
+            ProductionOrderStatus.PARTIALLY_SHIPPED);
 
     private final Clock clock;
 

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.ordercycle.events.Event;
 import org.ordercycle.events.contact.Classification;
@@ -25,6 +27,7 @@ import org.ordercycle.events.production.OrderBackordered;
 import org.ordercycle.events.production.ReservationLine;
 import org.ordercycle.events.production.StockReserved;
 import org.ordercycle.events.sales.OrderAccepted;
+import org.ordercycle.events.sales.OrderAmended;
 import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.production.stock.Cause;
@@ -78,6 +81,8 @@ public class ProductionOrder extends PanacheEntityBase {
         /** Accepted but not in stock: waits for a receipt. */
         public BigDecimal backordered = BigDecimal.ZERO;
         public BigDecimal shipped = BigDecimal.ZERO;
+        /** Made to order: waits for its production order, not for stock. */
+        public BigDecimal inProduction = BigDecimal.ZERO;
         /** Where the line is reserved and ships from. */
         public String warehouse;
 
@@ -98,6 +103,24 @@ public class ProductionOrder extends PanacheEntityBase {
             BigDecimal granted = stock == null ? BigDecimal.ZERO : stock.reserveUpTo(quantity, cause.line(lineNo));
             reserved = reserved.add(granted);
             backordered = backordered.add(quantity).subtract(granted);
+        }
+
+        /** The quantity changed: reserve or release so that reserved + backordered = what is still to ship. */
+        void resize(Stock stock, Cause cause) {
+            BigDecimal open = quantity.subtract(shipped).max(BigDecimal.ZERO);
+            BigDecimal held = reserved.add(backordered);
+            if (open.compareTo(held) > 0) {
+                reserveFrom(stock, open.subtract(held), cause);
+                return;
+            }
+            BigDecimal excess = held.subtract(open);
+            BigDecimal dropped = excess.min(backordered);
+            backordered = backordered.subtract(dropped);
+            BigDecimal release = excess.subtract(dropped);
+            if (release.signum() > 0) {
+                stock.release(release, cause.line(lineNo));
+                reserved = reserved.subtract(release);
+            }
         }
 
         /** Gives (part of) the reservation back to the stock and waits for the goods again. */
@@ -154,7 +177,8 @@ public class ProductionOrder extends PanacheEntityBase {
     /**
      * Sales accepted the order with these agreed lines: reserve what the locked stock has, backorder the rest.
      */
-    void accept(OrderAccepted accepted, String warehouse, Instant at, Map<String, Stock> stocks) {
+    void accept(OrderAccepted accepted, String warehouse, Instant at, Map<String, Stock> stocks,
+            Set<String> madeToOrder) {
         if (status != ProductionOrderStatus.RECEIVED) {
             throw new IllegalStateException("order " + id + " is " + status + " and cannot be accepted again");
         }
@@ -165,10 +189,48 @@ public class ProductionOrder extends PanacheEntityBase {
         Cause cause = Cause.forOrder(at, null, id, "order accepted");
         for (OrderLine agreed : accepted.lines()) {
             Line line = Line.of(agreed, warehouse);
-            line.reserveFrom(stocks.get(line.sku), agreed.quantity(), cause);
+            if (madeToOrder.contains(line.sku)) {
+                line.inProduction = agreed.quantity();
+            } else {
+                line.reserveFrom(stocks.get(line.sku), agreed.quantity(), cause);
+            }
             lines.add(line);
         }
         settle();
+    }
+
+    /**
+     * Sales amended the accepted order: these agreed lines replace the old ones. Per make-to-stock line what is still
+     * to ship (new quantity − shipped) is reserved from the (locked) stock as far as it is there, the rest
+     * backordered; what is no longer needed is released (backorders dropped first). A line left out keeps what
+     * shipped and needs nothing more. Make-to-order lines keep their production orders. Answers the lines it could not
+     * change (make-to-order lines whose quantity changed).
+     */
+    List<Integer> amend(OrderAmended amended, String warehouse, Instant at, Map<Stock.Key, Stock> stocks) {
+        Cause cause = Cause.forOrder(at, amended.by(), id, "order amended");
+        promisedDate = amended.promisedDate();
+        List<Integer> kept = new ArrayList<>();
+        Map<Integer, OrderLine> agreed = new TreeMap<>();
+        amended.lines().forEach(line -> agreed.put(line.lineNo(), line));
+        for (Line line : lines) {
+            OrderLine now = agreed.remove(line.lineNo);
+            BigDecimal quantity = now == null ? line.shipped : now.quantity();
+            if (line.inProduction.signum() > 0) {
+                if (quantity.compareTo(line.quantity) != 0) {
+                    kept.add(line.lineNo);
+                }
+                continue;
+            }
+            line.quantity = quantity.max(line.shipped);
+            line.resize(stocks.get(line.stockKey()), cause);
+        }
+        agreed.values().forEach(added -> {
+            Line line = Line.of(added, warehouse);
+            line.reserveFrom(stocks.get(line.stockKey()), added.quantity(), cause);
+            lines.add(line);
+        });
+        settle();
+        return kept;
     }
 
     /** Stock came in (the row is locked): reserve what this order still misses of the SKU in that warehouse. */
@@ -208,6 +270,7 @@ public class ProductionOrder extends PanacheEntityBase {
             }
             line.reserved = BigDecimal.ZERO;
             line.backordered = BigDecimal.ZERO;
+            line.inProduction = BigDecimal.ZERO;
         }
         cancelledAt = at;
         status = ProductionOrderStatus.CANCELLED;
@@ -222,7 +285,19 @@ public class ProductionOrder extends PanacheEntityBase {
 
     /** Everything it still needs is reserved. */
     public boolean complete() {
-        return lines.stream().allMatch(line -> line.backordered.signum() == 0);
+        return lines.stream().allMatch(line -> line.backordered.signum() == 0 && line.inProduction.signum() == 0);
+    }
+
+    /**
+     * Production made the goods of a make-to-order line and they came into the (locked) stock: reserve them for
+     * the line.
+     */
+    public void madeFor(int lineNo, Stock stock, BigDecimal quantity, Cause cause) {
+        Line line = line(lineNo).orElseThrow();
+        BigDecimal made = quantity.min(line.inProduction);
+        line.inProduction = line.inProduction.subtract(made);
+        line.reserveFrom(stock, made, cause.forOrder(id));
+        settle();
     }
 
     public boolean cancelled() {
@@ -245,11 +320,12 @@ public class ProductionOrder extends PanacheEntityBase {
     }
 
     /** The reservation as it stands now, as one snapshot event: StockReserved when nothing is missing any more. */
-    Event reservation(Instant at) {
+    public Event reservation(Instant at) {
         List<ReservationLine> snapshot = lines.stream()
-                .map(line -> new ReservationLine(line.lineNo, line.sku, line.reserved, line.backordered))
+                .map(line -> new ReservationLine(line.lineNo, line.sku, line.reserved,
+                        line.backordered.add(line.inProduction)))
                 .toList();
-        boolean complete = lines.stream().allMatch(line -> line.backordered.signum() == 0);
+        boolean complete = complete();
         return complete
                 ? new StockReserved(UUID.randomUUID(), at, id, snapshot)
                 : new OrderBackordered(UUID.randomUUID(), at, id, snapshot);
@@ -265,6 +341,8 @@ public class ProductionOrder extends PanacheEntityBase {
             status = ProductionOrderStatus.PARTIALLY_SHIPPED;
         } else if (lines.stream().anyMatch(line -> line.backordered.signum() > 0)) {
             status = ProductionOrderStatus.BACKORDERED;
+        } else if (lines.stream().anyMatch(line -> line.inProduction.signum() > 0)) {
+            status = ProductionOrderStatus.IN_PRODUCTION;
         } else {
             status = ProductionOrderStatus.RESERVED;
         }

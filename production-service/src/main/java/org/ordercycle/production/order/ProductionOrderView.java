@@ -16,7 +16,7 @@ public record ProductionOrderView(UUID id, UUID customerId, LocalDate requestedD
         List<ShipmentView> shipments) {
 
     public record LineView(int lineNo, String sku, String warehouse, BigDecimal quantity, BigDecimal reserved,
-            BigDecimal backordered, BigDecimal shipped) {
+            BigDecimal backordered, BigDecimal inProduction, BigDecimal shipped) {
     }
 
     static ProductionOrderView from(ProductionOrder order, List<Shipment> shipments) {
@@ -25,7 +25,7 @@ public record ProductionOrderView(UUID id, UUID customerId, LocalDate requestedD
                 order.acceptedAt, order.cancelledAt, order.plannedCompletion,
                 order.lines.stream().map(line -> new LineView(line.lineNo, line.sku, line.warehouse, line.quantity,
                         line.reserved,
-                        line.backordered, line.shipped)).toList(),
+                        line.backordered, line.inProduction, line.shipped)).toList(),
                 shipments.stream().map(ShipmentView::from).toList());
     }
 }

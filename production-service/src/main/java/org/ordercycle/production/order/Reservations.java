@@ -5,20 +5,27 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.ordercycle.events.sales.OrderAccepted;
+import org.ordercycle.events.sales.OrderAmended;
 import org.ordercycle.events.sales.OrderCancelled;
 import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.kit.outbox.Outbox;
 import org.ordercycle.production.stock.Availability;
+import org.ordercycle.production.product.BillOfMaterialLine;
 import org.ordercycle.production.product.Product;
+import org.ordercycle.production.schedule.Scheduler;
+import org.ordercycle.production.schedule.WorkOrder;
 import org.ordercycle.production.stock.Cause;
 import org.ordercycle.production.stock.Stock;
 import org.ordercycle.production.stock.Warehouses;
@@ -49,12 +56,14 @@ public class Reservations {
     private final Outbox outbox;
     private final Availability availability;
     private final Warehouses warehouses;
+    private final Scheduler scheduler;
     private final Clock clock;
 
-    Reservations(Outbox outbox, Availability availability, Warehouses warehouses, Clock clock) {
+    Reservations(Outbox outbox, Availability availability, Warehouses warehouses, Scheduler scheduler, Clock clock) {
         this.outbox = outbox;
         this.availability = availability;
         this.warehouses = warehouses;
+        this.scheduler = scheduler;
         this.clock = clock;
     }
 
@@ -66,24 +75,82 @@ public class Reservations {
         ProductionOrder.receive(placed, warehouses.defaultWarehouse(), clock.instant());
     }
 
+    /**
+     * Sales accepted the order: make-to-stock lines are reserved from the default warehouse (or backordered);
+     * make-to-order lines get a production order on their work center, with its materials reserved, and are
+     * scheduled by priority and promised date.
+     */
     public void accept(OrderAccepted accepted) {
-        TreeSet<String> skus = new TreeSet<>(accepted.lines().stream().map(OrderLine::sku).toList());
         String warehouse = warehouses.defaultWarehouse();
-        Map<String, Stock> stocks = Stock.lock(warehouse, skus);
+        TreeSet<String> skus = new TreeSet<>(accepted.lines().stream().map(OrderLine::sku).toList());
+        Map<String, Product> madeToOrder = new TreeMap<>();
+        Product.<Product>list("sku in ?1", skus).stream().filter(Product::madeToOrder)
+                .forEach(product -> madeToOrder.put(product.sku, product));
+        Map<String, List<BillOfMaterialLine>> bills = new TreeMap<>();
+        TreeSet<String> toLock = new TreeSet<>(skus);
+        toLock.removeAll(madeToOrder.keySet());
+        for (String sku : madeToOrder.keySet()) {
+            List<BillOfMaterialLine> bill = BillOfMaterialLine.of(sku);
+            bills.put(sku, bill);
+            bill.forEach(component -> toLock.add(component.componentSku));
+        }
+        Map<String, Stock> stocks = Stock.lock(warehouse, toLock);
         ProductionOrder order = ProductionOrder.lock(accepted.orderId())
                 .orElseGet(() -> ProductionOrder.receiveAccepted(accepted, clock.instant()));
         if (order.status != ProductionOrderStatus.RECEIVED) {
             LOG.warnf("Order %s is %s already; acceptance %s ignored", order.id, order.status, accepted.eventId());
             return;
         }
-        order.accept(accepted, warehouse, clock.instant(), stocks);
-        order.plan(readyBy(order));
-        outbox.publish(order.reservation(clock.instant()));
+        Instant now = clock.instant();
+        order.accept(accepted, warehouse, now, stocks, madeToOrder.keySet());
+        Set<String> workCenters = new TreeSet<>();
+        Cause cause = Cause.forOrder(now, null, order.id, "order accepted");
+        for (ProductionOrder.Line line : order.lines) {
+            Product product = madeToOrder.get(line.sku);
+            if (product == null || line.inProduction.signum() <= 0) {
+                continue;
+            }
+            Map<String, BigDecimal> materials = new TreeMap<>();
+            bills.get(line.sku).forEach(component -> materials.merge(component.componentSku,
+                    component.quantity.multiply(line.inProduction), BigDecimal::add));
+            WorkOrder.plan(order.id, line.lineNo, line.sku, line.inProduction, product.workCenter,
+                    product.hoursPerUnit.multiply(line.inProduction), order.priority, order.promisedDate, now,
+                    materials, warehouse, stocks, cause);
+            workCenters.add(product.workCenter);
+        }
+        outbox.publish(order.reservation(now));
+        scheduler.replan(workCenters, order, "order " + order.id + " (priority " + order.priority + ") accepted");
         stocks.keySet().forEach(sku -> availability.changed(sku, null));
     }
 
+    /** Sales amended an accepted order: reservations follow the new agreed lines (see ProductionOrder#amend). */
+    public void amend(OrderAmended amended) {
+        String warehouse = warehouses.defaultWarehouse();
+        List<Stock.Key> keys = new ArrayList<>(ProductionOrder.stockKeysOf(amended.orderId()));
+        amended.lines().forEach(line -> keys.add(new Stock.Key(line.sku(), warehouse)));
+        Map<Stock.Key, Stock> stocks = Stock.lock(keys);
+        ProductionOrder order = ProductionOrder.lock(amended.orderId()).orElse(null);
+        if (order == null || order.acceptedAt == null || order.cancelled()
+                || order.status == ProductionOrderStatus.SHIPPED) {
+            LOG.warnf("Amendment %s of order %s ignored: the order is %s", amended.eventId(), amended.orderId(),
+                    order == null ? "unknown" : order.status);
+            return;
+        }
+        Instant now = clock.instant();
+        List<Integer> kept = order.amend(amended, warehouse, now, stocks);
+        if (!kept.isEmpty()) {
+            LOG.warnf("Amendment %s of order %s: make-to-order lines %s keep their production orders' quantity",
+                    amended.eventId(), order.id, kept);
+        }
+        outbox.publish(order.reservation(now));
+        scheduler.settle(order, "order amended");
+        new TreeSet<>(keys.stream().map(Stock.Key::sku).toList()).forEach(sku -> availability.changed(sku, amended.by()));
+    }
+
     public void cancel(OrderCancelled cancelled) {
-        Map<Stock.Key, Stock> stocks = Stock.lock(ProductionOrder.stockKeysOf(cancelled.orderId()));
+        List<Stock.Key> keys = new ArrayList<>(ProductionOrder.stockKeysOf(cancelled.orderId()));
+        keys.addAll(WorkOrder.materialKeysOf(cancelled.orderId()));
+        Map<Stock.Key, Stock> stocks = Stock.lock(keys);
         ProductionOrder order = ProductionOrder.lock(cancelled.orderId()).orElse(null);
         if (order == null || order.cancelled()) {
             // Never accepted by production, or cancelled twice: nothing is held for it.
@@ -91,7 +158,9 @@ public class Reservations {
         }
         TreeSet<String> released = new TreeSet<>();
         order.lines.stream().filter(line -> line.reserved.signum() > 0).forEach(line -> released.add(line.sku));
+        Cause cause = Cause.forOrder(clock.instant(), cancelled.by(), order.id, "order cancelled");
         order.cancel(clock.instant(), cancelled.by(), stocks);
+        released.addAll(scheduler.cancelWork(order, stocks, cause));
         released.forEach(sku -> availability.changed(sku, cancelled.by()));
     }
 
@@ -113,7 +182,7 @@ public class Reservations {
                 continue;
             }
             order.fill(stock, clock.instant());
-            order.plan(readyBy(order));
+            scheduler.settle(order, "goods came in");
             outbox.publish(order.reservation(clock.instant()));
         }
     }
@@ -137,21 +206,9 @@ public class Reservations {
                 continue;
             }
             excess = excess.subtract(order.giveBack(stock, excess, cause));
-            order.plan(readyBy(order));
+            scheduler.settle(order, "goods found missing");
             outbox.publish(order.reservation(clock.instant()));
         }
-    }
-
-    /**
-     * When a make-to-stock order can ship: today when everything is reserved, else once the goods it misses can be
-     * had (today + the longest lead time of the products it misses).
-     */
-    private LocalDate readyBy(ProductionOrder order) {
-        LocalDate today = LocalDate.now(clock);
-        int leadTime = order.lines.stream().filter(line -> line.backordered.signum() > 0)
-                .map(line -> Product.<Product>findByIdOptional(line.sku).map(product -> product.leadTimeDays).orElse(0))
-                .max(Integer::compare).orElse(0);
-        return today.plusDays(leadTime);
     }
 
     /** The orders with a line at the stock that matches the condition, locked in id order. */

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import org.ordercycle.kit.api.ProblemException;
 import org.ordercycle.production.stock.Availability;
 import org.ordercycle.production.stock.Stock;
 import org.ordercycle.production.stock.Warehouses;
@@ -29,6 +32,19 @@ public class ProductService {
     }
 
     public Saved save(String sku, ProductRequest request, String by) {
+        if (request.modeOrDefault() == ProductMode.MAKE_TO_ORDER) {
+            if (request.workCenter() == null) {
+                throw ProblemException.badRequest("workCenter", "is required for a make-to-order product");
+            }
+            if (request.hoursPerUnit() == null) {
+                throw ProblemException.badRequest("hoursPerUnit", "is required for a make-to-order product");
+            }
+        }
+        if (request.workCenter() != null && WorkCenterCodes.unknown(request.workCenter())) {
+            throw ProblemException.unprocessable("Unknown work center",
+                    "work center " + request.workCenter() + " does not exist: open it with PUT /work-centers/"
+                            + request.workCenter());
+        }
         Product product = Product.findById(sku, LockModeType.PESSIMISTIC_WRITE);
         boolean created = product == null;
         if (created) {
@@ -37,8 +53,40 @@ public class ProductService {
         } else {
             product.describe(request, clock.instant());
         }
-        availability.changed(sku, by);
+        availability.productChanged(sku, by);
         return new Saved(ProductView.from(product), created);
+    }
+
+    /** Replaces the product's bill of material; unknown product 404, unknown component 422, itself 400. */
+    public BillOfMaterialView saveBillOfMaterial(String sku, BillOfMaterialRequest request) {
+        if (Product.findById(sku, LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw ProblemException.notFound("product", sku);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < request.components().size(); i++) {
+            String component = request.components().get(i).sku();
+            if (component.equals(sku)) {
+                throw ProblemException.badRequest("components[" + i + "].sku", "a product is not made of itself");
+            }
+            if (!seen.add(component)) {
+                throw ProblemException.badRequest("components[" + i + "].sku", component + " is named twice");
+            }
+            if (Product.findById(component) == null) {
+                throw ProblemException.unprocessable("Unknown component",
+                        "component " + component + " does not exist: introduce it with PUT /products/" + component);
+            }
+        }
+        BillOfMaterialLine.delete("productSku", sku);
+        request.components().forEach(component -> BillOfMaterialLine.add(sku, component.sku(), component.quantity()));
+        return BillOfMaterialView.of(sku, BillOfMaterialLine.of(sku));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BillOfMaterialView billOfMaterial(String sku) {
+        if (Product.findById(sku) == null) {
+            throw ProblemException.notFound("product", sku);
+        }
+        return BillOfMaterialView.of(sku, BillOfMaterialLine.of(sku));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

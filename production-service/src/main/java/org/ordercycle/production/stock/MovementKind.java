@@ -21,5 +21,9 @@ public enum MovementKind {
     /** Goods moved out of this warehouse into another one. On hand down. */
     TRANSFER_OUT,
     /** Goods moved into this warehouse from another one. On hand up. */
-    TRANSFER_IN
+    TRANSFER_IN,
+    /** Goods a production order made came in (and are reserved for its order right after). On hand up. */
+    PRODUCTION_RECEIPT,
+    /** Materials a production order used up: what was reserved for it, and any more it took. On hand down. */
+    PRODUCTION_ISSUE
 }

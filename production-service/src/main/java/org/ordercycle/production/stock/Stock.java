@@ -128,6 +128,16 @@ public class Stock extends PanacheEntityBase {
         return Optional.ofNullable(Stock.findById(new Key(sku, warehouse), LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /** Makes sure the row exists (with nothing on hand if it is new), without locking it; false if no such product. */
+    public static boolean ensure(String sku, String warehouse) {
+        return getEntityManager().createNativeQuery("""
+                        insert into stock (sku, warehouse, on_hand, reserved)
+                        select p.sku, w.code, 0, 0 from product p, warehouse w where p.sku = ?1 and w.code = ?2
+                        on conflict do nothing""")
+                .setParameter(1, sku).setParameter(2, warehouse).executeUpdate() > 0
+                || findById(new Key(sku, warehouse)) != null;
+    }
+
     /** Every warehouse's row of a product, unlocked, in warehouse order. */
     public static List<Stock> ofProduct(String sku) {
         return list("sku = ?1 order by warehouse", sku);
@@ -193,6 +203,22 @@ public class Stock extends PanacheEntityBase {
         }
         onHand = onHand.subtract(quantity);
         StockMovement.record(this, kind, quantity.negate(), BigDecimal.ZERO, cause);
+    }
+
+    /**
+     * Materials are used up by production: what was reserved for it, and as much more (unreserved) as it needs.
+     */
+    public void consume(BigDecimal fromReserved, BigDecimal more, Cause cause) {
+        if (fromReserved.compareTo(reserved) > 0 || more.compareTo(available()) > 0) {
+            throw new IllegalStateException("cannot consume " + fromReserved + " reserved and " + more + " more of "
+                    + sku + " in " + warehouse + ": " + reserved + " reserved, " + available() + " available");
+        }
+        BigDecimal used = fromReserved.add(more);
+        if (used.signum() > 0) {
+            reserved = reserved.subtract(fromReserved);
+            onHand = onHand.subtract(used);
+            StockMovement.record(this, MovementKind.PRODUCTION_ISSUE, used.negate(), fromReserved.negate(), cause);
+        }
     }
 
     /**

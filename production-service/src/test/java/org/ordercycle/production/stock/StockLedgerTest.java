@@ -206,22 +206,8 @@ class StockLedgerTest {
         throw new AssertionError("still 503 after 20 attempts");
     }
 
-    /** Every (product, warehouse) row of these SKUs equals the sums of its ledger, and no row lacks a ledger. */
-    @SuppressWarnings("unchecked")
     static void assertLedgerEqualsFigures(List<String> skus) {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery("""
-                        select s.sku, s.warehouse, s.on_hand, s.reserved,
-                               coalesce(sum(m.on_hand_change), 0), coalesce(sum(m.reserved_change), 0)
-                        from stock s left join stock_movement m on m.sku = s.sku and m.warehouse = s.warehouse
-                        where s.sku in (?1)
-                        group by s.sku, s.warehouse, s.on_hand, s.reserved""")
-                .setParameter(1, skus).getResultList());
-        assertThat(rows).isNotEmpty();
-        for (Object[] row : rows) {
-            String at = row[0] + " in " + row[1];
-            assertThat((BigDecimal) row[2]).as("on hand of " + at).isEqualByComparingTo((BigDecimal) row[4]);
-            assertThat((BigDecimal) row[3]).as("reserved of " + at).isEqualByComparingTo((BigDecimal) row[5]);
-        }
+        LedgerAssertions.assertLedgerEqualsFigures(skus);
     }
 
     private static long movementCount(String sku) {
