@@ -67,7 +67,7 @@ public class Availability {
                 totals.reserved(), totals.available(), product.leadTimeDays, surplus, product.unitCostMoney(), by));
     }
 
-    /** A product's stock over all warehouses. */
+    /** A product's stock over all warehouses whose goods can be sold (not the repair shelf). */
     public record Totals(BigDecimal onHand, BigDecimal reserved) {
 
         public BigDecimal available() {
@@ -76,7 +76,9 @@ public class Availability {
 
         static Totals of(String sku) {
             Object[] sums = Stock.getEntityManager().createQuery(
-                            "select coalesce(sum(s.onHand), 0), coalesce(sum(s.reserved), 0) from Stock s where s.sku = :sku",
+                            """
+                            select coalesce(sum(s.onHand), 0), coalesce(sum(s.reserved), 0) from Stock s, Warehouse w
+                            where s.sku = :sku and w.code = s.warehouse and w.sellable = true""",
                             Object[].class)
                     .setParameter("sku", sku).getSingleResult();
             return new Totals((BigDecimal) sums[0], (BigDecimal) sums[1]);

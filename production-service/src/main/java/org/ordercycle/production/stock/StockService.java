@@ -30,15 +30,23 @@ public class StockService {
 
     private static final Logger LOG = Logger.getLogger(StockService.class);
 
+    /** The workshop takes in what inspection found repairable; its queue lives in the repair capability. */
+    public interface Workshop {
+        void intake(ReturnReceived returned, ReceivedLine line, Cause cause);
+    }
+
     private final Reservations reservations;
     private final Availability availability;
     private final Warehouses warehouses;
+    private final Workshop workshop;
     private final Clock clock;
 
-    StockService(Reservations reservations, Availability availability, Warehouses warehouses, Clock clock) {
+    StockService(Reservations reservations, Availability availability, Warehouses warehouses, Workshop workshop,
+            Clock clock) {
         this.reservations = reservations;
         this.availability = availability;
         this.warehouses = warehouses;
+        this.workshop = workshop;
         this.clock = clock;
     }
 
@@ -118,9 +126,17 @@ public class StockService {
 
     /**
      * Returned goods as inspection found them: resellable back on the shelf of the default warehouse (filling
-     * backorders like a receipt), scrap written off (taken in and scrapped, so the ledger shows both).
+     * backorders like a receipt), repairable onto the repair shelf and into the workshop's queue, scrap written off
+     * (taken in and scrapped, so the ledger shows both).
      */
     public void restock(ReturnReceived returned) {
+        Cause intake = new Cause(clock.instant(), returned.by(), returned.orderId(), null,
+                "return " + returned.returnId(), "repairable: into the repair queue");
+        returned.lines().stream()
+                .filter(line -> line.condition() == ItemCondition.REPAIRABLE && line.quantity().signum() > 0)
+                .filter(line -> Product.findById(line.sku()) != null)
+                .sorted(java.util.Comparator.comparing(ReceivedLine::sku))
+                .forEach(line -> workshop.intake(returned, line, intake.line(line.lineNo())));
         Map<String, BigDecimal> resellable = new TreeMap<>();
         Map<String, BigDecimal> scrap = new TreeMap<>();
         for (ReceivedLine line : returned.lines()) {
@@ -160,6 +176,18 @@ public class StockService {
             }
             availability.changed(sku, returned.by());
         }
+    }
+
+    /**
+     * Puts goods into a warehouse (the caller says why) and fills its backorders; for goods that come back from
+     * elsewhere in the plant, e.g. the workshop.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Stock putAway(String sku, String warehouse, BigDecimal quantity, MovementKind kind, Cause cause) {
+        Stock stock = lockOrOpen(sku, warehouse);
+        stock.receive(quantity, kind, cause);
+        reservations.fillBackorders(stock);
+        return stock;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -203,7 +231,7 @@ public class StockService {
                 reservations.backordered(sku), rows.stream().map(StockView.AtWarehouse::from).toList());
     }
 
-    private Stock lockOrOpen(String sku, String warehouse) {
+    private static Stock lockOrOpen(String sku, String warehouse) {
         requireProduct(sku);
         return Stock.lockOrOpen(sku, warehouse).orElseThrow();
     }

@@ -16,6 +16,12 @@ public class Warehouse extends PanacheEntityBase {
 
     public Instant createdAt;
 
+    /** False for places whose goods cannot be sold (the repair shelf): left out of available-to-promise. */
+    public boolean sellable = true;
+
+    /** Where repairable returns wait for the workshop. */
+    public static final String REPAIR = "REPAIR";
+
     static Warehouse open(String code, String name, Instant at) {
         Warehouse warehouse = new Warehouse();
         warehouse.code = code;
