@@ -74,7 +74,7 @@ public class Availability {
             return onHand.subtract(reserved);
         }
 
-        static Totals of(String sku) {
+        public static Totals of(String sku) {
             Object[] sums = Stock.getEntityManager().createQuery(
                             """
                             select coalesce(sum(s.onHand), 0), coalesce(sum(s.reserved), 0) from Stock s, Warehouse w
