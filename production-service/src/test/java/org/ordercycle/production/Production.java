@@ -60,6 +60,36 @@ public final class Production {
                 .post("/stock/receipts").then();
     }
 
+    public static ValidatableResponse receive(String sku, Object quantity, String warehouse) {
+        return given().auth().oauth2(PRODUCTION).contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "quantity", quantity, "warehouse", warehouse))
+                .post("/stock/receipts").then();
+    }
+
+    public static ValidatableResponse adjust(String sku, String warehouse, Object difference, String reason) {
+        return given().auth().oauth2(PRODUCTION).contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "warehouse", warehouse, "difference", difference, "reason", reason))
+                .post("/stock/adjustments").then();
+    }
+
+    public static ValidatableResponse transfer(String sku, String from, String to, Object quantity) {
+        return given().auth().oauth2(PRODUCTION).contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "from", from, "to", to, "quantity", quantity))
+                .post("/stock/transfers").then();
+    }
+
+    /** A warehouse no other test uses. */
+    public static String newWarehouse() {
+        String code = "W-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        given().auth().oauth2(PRODUCTION).contentType(ContentType.JSON).body(Map.of("name", "Warehouse " + code))
+                .put("/warehouses/" + code).then().statusCode(201);
+        return code;
+    }
+
+    public static ValidatableResponse movements(String sku) {
+        return given().auth().oauth2(PRODUCTION).get("/stock/" + sku + "/movements").then();
+    }
+
     public static ValidatableResponse stock(String sku) {
         return given().auth().oauth2(PRODUCTION).get("/stock/" + sku).then();
     }

@@ -2,6 +2,7 @@ package org.ordercycle.production.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ordercycle.events.sales.OrderAccepted;
+import org.ordercycle.events.sales.OrderAmended;
 import org.ordercycle.events.sales.OrderCancelled;
 import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.kit.inbox.EventHandlers;
@@ -22,6 +23,10 @@ class OrderEventsHandler implements EventHandlers {
 
     void on(OrderAccepted event) {
         reservations.accept(event);
+    }
+
+    void on(OrderAmended event) {
+        reservations.amend(event);
     }
 
     void on(OrderCancelled event) {

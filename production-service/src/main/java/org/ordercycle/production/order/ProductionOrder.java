@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.ordercycle.events.Event;
 import org.ordercycle.events.contact.Classification;
@@ -25,8 +27,10 @@ import org.ordercycle.events.production.OrderBackordered;
 import org.ordercycle.events.production.ReservationLine;
 import org.ordercycle.events.production.StockReserved;
 import org.ordercycle.events.sales.OrderAccepted;
+import org.ordercycle.events.sales.OrderAmended;
 import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
+import org.ordercycle.production.stock.Cause;
 import org.ordercycle.production.stock.Stock;
 
 /** An order production has to fulfil, under the id sales gave it: what is reserved, missing and shipped per line. */
@@ -58,6 +62,9 @@ public class ProductionOrder extends PanacheEntityBase {
 
     public Instant cancelledAt;
 
+    /** The day the order is planned to be ready to ship; compared with the promised date to find late orders. */
+    public LocalDate plannedCompletion;
+
     @ElementCollection
     @CollectionTable(name = "production_order_line", joinColumns = @JoinColumn(name = "order_id"))
     @OrderBy("lineNo")
@@ -74,23 +81,61 @@ public class ProductionOrder extends PanacheEntityBase {
         /** Accepted but not in stock: waits for a receipt. */
         public BigDecimal backordered = BigDecimal.ZERO;
         public BigDecimal shipped = BigDecimal.ZERO;
+        /** Made to order: waits for its production order, not for stock. */
+        public BigDecimal inProduction = BigDecimal.ZERO;
+        /** Where the line is reserved and ships from. */
+        public String warehouse;
 
-        static Line of(OrderLine ordered) {
+        static Line of(OrderLine ordered, String warehouse) {
             Line line = new Line();
             line.lineNo = ordered.lineNo();
             line.sku = ordered.sku();
             line.quantity = ordered.quantity();
+            line.warehouse = warehouse;
             return line;
         }
 
-        void reserveFrom(Stock stock, BigDecimal quantity) {
-            BigDecimal granted = stock == null ? BigDecimal.ZERO : stock.reserveUpTo(quantity);
+        public Stock.Key stockKey() {
+            return new Stock.Key(sku, warehouse);
+        }
+
+        void reserveFrom(Stock stock, BigDecimal quantity, Cause cause) {
+            BigDecimal granted = stock == null ? BigDecimal.ZERO : stock.reserveUpTo(quantity, cause.line(lineNo));
             reserved = reserved.add(granted);
             backordered = backordered.add(quantity).subtract(granted);
         }
+
+        /** The quantity changed: reserve or release so that reserved + backordered = what is still to ship. */
+        void resize(Stock stock, Cause cause) {
+            BigDecimal open = quantity.subtract(shipped).max(BigDecimal.ZERO);
+            BigDecimal held = reserved.add(backordered);
+            if (open.compareTo(held) > 0) {
+                reserveFrom(stock, open.subtract(held), cause);
+                return;
+            }
+            BigDecimal excess = held.subtract(open);
+            BigDecimal dropped = excess.min(backordered);
+            backordered = backordered.subtract(dropped);
+            BigDecimal release = excess.subtract(dropped);
+            if (release.signum() > 0) {
+                stock.release(release, cause.line(lineNo));
+                reserved = reserved.subtract(release);
+            }
+        }
+
+        /** Gives (part of) the reservation back to the stock and waits for the goods again. */
+        BigDecimal unreserve(Stock stock, BigDecimal upTo, Cause cause) {
+            BigDecimal taken = upTo.min(reserved);
+            if (taken.signum() > 0) {
+                stock.release(taken, cause.line(lineNo));
+                reserved = reserved.subtract(taken);
+                backordered = backordered.add(taken);
+            }
+            return taken;
+        }
     }
 
-    static ProductionOrder receive(OrderPlaced placed, Instant receivedAt) {
+    static ProductionOrder receive(OrderPlaced placed, String warehouse, Instant receivedAt) {
         ProductionOrder order = new ProductionOrder();
         order.id = placed.orderId();
         order.customerId = placed.customerId();
@@ -99,7 +144,7 @@ public class ProductionOrder extends PanacheEntityBase {
         order.classification = placed.classification();
         order.status = ProductionOrderStatus.RECEIVED;
         order.receivedAt = receivedAt;
-        placed.lines().forEach(line -> order.lines.add(Line.of(line)));
+        placed.lines().forEach(line -> order.lines.add(Line.of(line, warehouse)));
         order.persist();
         return order;
     }
@@ -120,17 +165,20 @@ public class ProductionOrder extends PanacheEntityBase {
         return Optional.ofNullable(ProductionOrder.findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** The SKUs of an order's lines, read without loading (or locking) the order. */
-    public static List<String> skusOf(UUID id) {
-        return getEntityManager().createQuery(
-                        "select distinct l.sku from ProductionOrder o join o.lines l where o.id = :id", String.class)
-                .setParameter("id", id).getResultList();
+    /** The stock rows an order's lines are reserved at, read without loading (or locking) the order. */
+    public static List<Stock.Key> stockKeysOf(UUID id) {
+        return getEntityManager().createQuery("""
+                        select distinct l.sku, l.warehouse from ProductionOrder o join o.lines l
+                        where o.id = :id and l.warehouse is not null""", Object[].class)
+                .setParameter("id", id).getResultStream()
+                .map(row -> new Stock.Key((String) row[0], (String) row[1])).toList();
     }
 
     /**
      * Sales accepted the order with these agreed lines: reserve what the locked stock has, backorder the rest.
      */
-    void accept(OrderAccepted accepted, Instant at, Map<String, Stock> stocks) {
+    void accept(OrderAccepted accepted, String warehouse, Instant at, Map<String, Stock> stocks,
+            Set<String> madeToOrder) {
         if (status != ProductionOrderStatus.RECEIVED) {
             throw new IllegalStateException("order " + id + " is " + status + " and cannot be accepted again");
         }
@@ -138,37 +186,118 @@ public class ProductionOrder extends PanacheEntityBase {
         priority = accepted.priority();
         acceptedAt = at;
         lines.clear();
+        Cause cause = Cause.forOrder(at, null, id, "order accepted");
         for (OrderLine agreed : accepted.lines()) {
-            Line line = Line.of(agreed);
-            line.reserveFrom(stocks.get(line.sku), agreed.quantity());
+            Line line = Line.of(agreed, warehouse);
+            if (madeToOrder.contains(line.sku)) {
+                line.inProduction = agreed.quantity();
+            } else {
+                line.reserveFrom(stocks.get(line.sku), agreed.quantity(), cause);
+            }
             lines.add(line);
         }
         settle();
     }
 
-    /** Stock came in (the row is locked): reserve what this order still misses of the SKU. */
-    void fill(Stock stock) {
+    /**
+     * Sales amended the accepted order: these agreed lines replace the old ones. Per make-to-stock line what is still
+     * to ship (new quantity − shipped) is reserved from the (locked) stock as far as it is there, the rest
+     * backordered; what is no longer needed is released (backorders dropped first). A line left out keeps what
+     * shipped and needs nothing more. Make-to-order lines keep their production orders. Answers the lines it could not
+     * change (make-to-order lines whose quantity changed).
+     */
+    List<Integer> amend(OrderAmended amended, String warehouse, Instant at, Map<Stock.Key, Stock> stocks) {
+        Cause cause = Cause.forOrder(at, amended.by(), id, "order amended");
+        promisedDate = amended.promisedDate();
+        List<Integer> kept = new ArrayList<>();
+        Map<Integer, OrderLine> agreed = new TreeMap<>();
+        amended.lines().forEach(line -> agreed.put(line.lineNo(), line));
         for (Line line : lines) {
-            if (line.sku.equals(stock.sku) && line.backordered.signum() > 0) {
+            OrderLine now = agreed.remove(line.lineNo);
+            BigDecimal quantity = now == null ? line.shipped : now.quantity();
+            if (line.inProduction.signum() > 0) {
+                if (quantity.compareTo(line.quantity) != 0) {
+                    kept.add(line.lineNo);
+                }
+                continue;
+            }
+            line.quantity = quantity.max(line.shipped);
+            line.resize(stocks.get(line.stockKey()), cause);
+        }
+        agreed.values().forEach(added -> {
+            Line line = Line.of(added, warehouse);
+            line.reserveFrom(stocks.get(line.stockKey()), added.quantity(), cause);
+            lines.add(line);
+        });
+        settle();
+        return kept;
+    }
+
+    /** Stock came in (the row is locked): reserve what this order still misses of the SKU in that warehouse. */
+    void fill(Stock stock, Instant at) {
+        Cause cause = Cause.forOrder(at, null, id, "backorder filled");
+        for (Line line : lines) {
+            if (line.stockKey().equals(stock.key()) && line.backordered.signum() > 0) {
                 BigDecimal missing = line.backordered;
                 line.backordered = BigDecimal.ZERO;
-                line.reserveFrom(stock, missing);
+                line.reserveFrom(stock, missing, cause);
             }
         }
         settle();
     }
 
+    /**
+     * Goods reserved for this order at the (locked) stock are missing: give back up to this much of the reservation
+     * and wait for the goods again. Says how much was given back.
+     */
+    BigDecimal giveBack(Stock stock, BigDecimal upTo, Cause cause) {
+        BigDecimal given = BigDecimal.ZERO;
+        for (Line line : lines) {
+            if (line.stockKey().equals(stock.key()) && given.compareTo(upTo) < 0) {
+                given = given.add(line.unreserve(stock, upTo.subtract(given), cause.forOrder(id)));
+            }
+        }
+        settle();
+        return given;
+    }
+
     /** Sales cancelled the order: give its reservations back to the (locked) stock and stop waiting for goods. */
-    void cancel(Instant at, Map<String, Stock> stocks) {
+    void cancel(Instant at, String by, Map<Stock.Key, Stock> stocks) {
+        Cause cause = Cause.forOrder(at, by, id, "order cancelled");
         for (Line line : lines) {
             if (line.reserved.signum() > 0) {
-                stocks.get(line.sku).release(line.reserved);
+                stocks.get(line.stockKey()).release(line.reserved, cause.line(line.lineNo));
             }
             line.reserved = BigDecimal.ZERO;
             line.backordered = BigDecimal.ZERO;
+            line.inProduction = BigDecimal.ZERO;
         }
         cancelledAt = at;
         status = ProductionOrderStatus.CANCELLED;
+    }
+
+    /** Plans the day the order will be ready to ship; says the day planned before (null when none was). */
+    public LocalDate plan(LocalDate completion) {
+        LocalDate previous = plannedCompletion;
+        plannedCompletion = completion;
+        return previous;
+    }
+
+    /** Everything it still needs is reserved. */
+    public boolean complete() {
+        return lines.stream().allMatch(line -> line.backordered.signum() == 0 && line.inProduction.signum() == 0);
+    }
+
+    /**
+     * Production made the goods of a make-to-order line and they came into the (locked) stock: reserve them for
+     * the line.
+     */
+    public void madeFor(int lineNo, Stock stock, BigDecimal quantity, Cause cause) {
+        Line line = line(lineNo).orElseThrow();
+        BigDecimal made = quantity.min(line.inProduction);
+        line.inProduction = line.inProduction.subtract(made);
+        line.reserveFrom(stock, made, cause.forOrder(id));
+        settle();
     }
 
     public boolean cancelled() {
@@ -191,11 +320,12 @@ public class ProductionOrder extends PanacheEntityBase {
     }
 
     /** The reservation as it stands now, as one snapshot event: StockReserved when nothing is missing any more. */
-    Event reservation(Instant at) {
+    public Event reservation(Instant at) {
         List<ReservationLine> snapshot = lines.stream()
-                .map(line -> new ReservationLine(line.lineNo, line.sku, line.reserved, line.backordered))
+                .map(line -> new ReservationLine(line.lineNo, line.sku, line.reserved,
+                        line.backordered.add(line.inProduction)))
                 .toList();
-        boolean complete = lines.stream().allMatch(line -> line.backordered.signum() == 0);
+        boolean complete = complete();
         return complete
                 ? new StockReserved(UUID.randomUUID(), at, id, snapshot)
                 : new OrderBackordered(UUID.randomUUID(), at, id, snapshot);
@@ -211,6 +341,8 @@ public class ProductionOrder extends PanacheEntityBase {
             status = ProductionOrderStatus.PARTIALLY_SHIPPED;
         } else if (lines.stream().anyMatch(line -> line.backordered.signum() > 0)) {
             status = ProductionOrderStatus.BACKORDERED;
+        } else if (lines.stream().anyMatch(line -> line.inProduction.signum() > 0)) {
+            status = ProductionOrderStatus.IN_PRODUCTION;
         } else {
             status = ProductionOrderStatus.RESERVED;
         }

@@ -8,6 +8,8 @@ public enum ProductionOrderStatus {
     RESERVED,
     /** Accepted, and some of it is not in stock: it waits for goods receipts (or returns). */
     BACKORDERED,
+    /** Accepted; nothing is missing from stock, but make-to-order lines wait for their production orders. */
+    IN_PRODUCTION,
     /** Some of it has left the warehouse, not all. */
     PARTIALLY_SHIPPED,
     /** Everything ordered has left the warehouse. */

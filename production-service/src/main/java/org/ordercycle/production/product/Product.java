@@ -3,6 +3,8 @@ package org.ordercycle.production.product;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,6 +28,15 @@ public class Product extends PanacheEntityBase {
 
     public Instant changedAt;
 
+    @Enumerated(EnumType.STRING)
+    public ProductMode mode = ProductMode.MAKE_TO_STOCK;
+
+    /** Where it is made (make-to-order). */
+    public String workCenter;
+
+    /** Hours of the work center one unit takes (make-to-order). */
+    public BigDecimal hoursPerUnit;
+
     static Product introduce(String sku, ProductRequest request, Instant at) {
         Product product = new Product();
         product.sku = sku;
@@ -39,7 +50,14 @@ public class Product extends PanacheEntityBase {
         unitCost = request.unitCost().amount();
         currency = request.unitCost().currency();
         leadTimeDays = request.leadTimeDays();
+        mode = request.modeOrDefault();
+        workCenter = request.workCenter();
+        hoursPerUnit = request.hoursPerUnit();
         changedAt = at;
+    }
+
+    public boolean madeToOrder() {
+        return mode == ProductMode.MAKE_TO_ORDER;
     }
 
     public Money unitCostMoney() {

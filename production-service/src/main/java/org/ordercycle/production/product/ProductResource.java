@@ -43,6 +43,25 @@ public class ProductResource {
                 : Response.ok(saved.product()).build();
     }
 
+    @PUT
+    @Path("{sku}/bill-of-material")
+    @RolesAllowed({"production", "admin"})
+    @Operation(operationId = "saveBillOfMaterial",
+            summary = "Replace what one unit of a product is made of (materials or other products, each with its stock)",
+            description = "Unknown product 404; unknown component 422; the product itself or a component named twice 400.")
+    public BillOfMaterialView saveBillOfMaterial(@PathParam("sku") String sku,
+            @Valid @NotNull BillOfMaterialRequest request) {
+        return products.saveBillOfMaterial(sku, request);
+    }
+
+    @GET
+    @Path("{sku}/bill-of-material")
+    @RolesAllowed({"production", "admin", "sales", "sales-manager"})
+    @Operation(operationId = "getBillOfMaterial", summary = "What one unit of a product is made of")
+    public BillOfMaterialView billOfMaterial(@PathParam("sku") String sku) {
+        return products.billOfMaterial(sku);
+    }
+
     @GET
     @Path("{sku}")
     @RolesAllowed({"production", "admin", "sales", "sales-manager", "billing", "returns"})

@@ -5,6 +5,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
@@ -18,8 +20,8 @@ import java.util.UUID;
 @Entity
 public class Shipment extends PanacheEntityBase {
 
-    /** The one warehouse there is for now. */
-    static final String MAIN_WAREHOUSE = "MAIN";
+    /** What a shipment straight from the production line names as where it came from. */
+    static final String LINE = "LINE";
 
     @Id
     public UUID id;
@@ -36,6 +38,13 @@ public class Shipment extends PanacheEntityBase {
 
     public String shippedBy;
 
+    @Enumerated(EnumType.STRING)
+    public ShipmentMode mode;
+
+    public Instant deliveredAt;
+
+    public String deliveredBy;
+
     @ElementCollection
     @CollectionTable(name = "shipment_line", joinColumns = @JoinColumn(name = "shipment_id"))
     @OrderBy("lineNo")
@@ -49,13 +58,15 @@ public class Shipment extends PanacheEntityBase {
         public BigDecimal quantity;
     }
 
-    static Shipment dispatch(UUID orderId, String carrier, String trackingNo, Instant at, String by) {
+    static Shipment dispatch(UUID orderId, ShipmentMode mode, String warehouse, String carrier, String trackingNo,
+            Instant at, String by) {
         Shipment shipment = new Shipment();
         shipment.id = UUID.randomUUID();
         shipment.orderId = orderId;
+        shipment.mode = mode;
         shipment.carrier = carrier;
         shipment.trackingNo = trackingNo;
-        shipment.shippedFrom = MAIN_WAREHOUSE;
+        shipment.shippedFrom = mode == ShipmentMode.LINE ? LINE : warehouse;
         shipment.shippedAt = at;
         shipment.shippedBy = by;
         return shipment;
@@ -67,6 +78,19 @@ public class Shipment extends PanacheEntityBase {
         line.sku = sku;
         line.quantity = quantity;
         lines.add(line);
+    }
+
+    /** The customer has the goods. */
+    void deliver(Instant at, String by) {
+        if (deliveredAt != null) {
+            throw new IllegalStateException("shipment " + id + " was delivered at " + deliveredAt);
+        }
+        deliveredAt = at;
+        deliveredBy = by;
+    }
+
+    public boolean delivered() {
+        return deliveredAt != null;
     }
 
     public static List<Shipment> ofOrder(UUID orderId) {

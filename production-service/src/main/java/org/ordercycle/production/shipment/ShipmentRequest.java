@@ -14,13 +14,22 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Goods of an order leave the warehouse: how much of which lines, with which carrier. The tracking number may be
- * absent ({@code ON_SITE} deliveries have none).
+ * Goods of an order leave: how much of which lines, with which carrier, and how (from the warehouse, straight from
+ * the line, on site). The tracking number may be absent ({@code ON_SITE} deliveries have none).
  */
 public record ShipmentRequest(
         @NotEmpty @Size(max = 500) @JsonSetter(contentNulls = Nulls.FAIL) List<@Valid Line> lines,
         @NotBlank @Size(max = 100) String carrier,
-        @Size(max = 100) String trackingNo) {
+        @Size(max = 100) String trackingNo,
+        ShipmentMode mode) {
+
+    /** The mode asked for; absent, carrier {@code ON_SITE} means on site and anything else a warehouse. */
+    public ShipmentMode modeOrDefault() {
+        if (mode != null) {
+            return mode;
+        }
+        return "ON_SITE".equals(carrier) ? ShipmentMode.ON_SITE : ShipmentMode.WAREHOUSE;
+    }
 
     public record Line(
             @NotNull @Positive Integer lineNo,

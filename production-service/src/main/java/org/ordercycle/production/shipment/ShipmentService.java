@@ -1,6 +1,7 @@
 package org.ordercycle.production.shipment;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -12,12 +13,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.time.Instant;
+import org.ordercycle.events.production.ShipmentDelivered;
 import org.ordercycle.events.production.ShipmentDispatched;
 import org.ordercycle.events.production.ShippedLine;
 import org.ordercycle.kit.api.ProblemException;
 import org.ordercycle.kit.outbox.Outbox;
 import org.ordercycle.production.order.ProductionOrder;
 import org.ordercycle.production.stock.Availability;
+import org.ordercycle.production.stock.Cause;
 import org.ordercycle.production.stock.Stock;
 
 /** Sends reserved goods of an order on their way, exactly as much as is reserved, and tells everyone what left. */
@@ -38,7 +42,7 @@ public class ShipmentService {
     public ShipmentView ship(UUID orderId, ShipmentRequest request, String by) {
         Map<Integer, BigDecimal> quantities = quantitiesByLine(request);
         // Stock rows first (in SKU order), then the order: the lock order every change in production keeps.
-        Map<String, Stock> stocks = Stock.lock(ProductionOrder.skusOf(orderId));
+        Map<Stock.Key, Stock> stocks = Stock.lock(ProductionOrder.stockKeysOf(orderId));
         ProductionOrder order = ProductionOrder.lock(orderId)
                 .orElseThrow(() -> ProblemException.notFound("production order", orderId));
         if (order.cancelled()) {
@@ -63,12 +67,19 @@ public class ShipmentService {
                     "cannot ship more than is reserved and not yet shipped: " + String.join("; ", overdrawn));
         }
 
-        Shipment shipment = Shipment.dispatch(orderId, request.carrier(), blankToNull(request.trackingNo()),
-                clock.instant(), by);
+        List<String> from = quantities.keySet().stream().map(lineNo -> order.line(lineNo).orElseThrow().warehouse)
+                .distinct().toList();
+        if (from.size() > 1) {
+            throw ProblemException.unprocessable("Several warehouses",
+                    "the lines are reserved in " + String.join(" and ", from) + ": ship them separately");
+        }
+        Shipment shipment = Shipment.dispatch(orderId, request.modeOrDefault(), from.get(0), request.carrier(),
+                blankToNull(request.trackingNo()), clock.instant(), by);
+        Cause cause = new Cause(shipment.shippedAt, by, orderId, null, "shipment " + shipment.id, null);
         Set<String> skus = new TreeSet<>();
         quantities.forEach((lineNo, quantity) -> {
             ProductionOrder.Line line = order.line(lineNo).orElseThrow();
-            stocks.get(line.sku).ship(quantity);
+            stocks.get(line.stockKey()).ship(quantity, cause.line(lineNo));
             order.shipped(lineNo, quantity);
             shipment.add(lineNo, line.sku, quantity);
             skus.add(line.sku);
@@ -80,6 +91,33 @@ public class ShipmentService {
                 shipment.carrier, shipment.trackingNo, shipment.shippedFrom, shipment.shippedAt, by));
         skus.forEach(sku -> availability.changed(sku, by));
         return ShipmentView.from(shipment);
+    }
+
+    /** The customer has the goods: publishes ShipmentDelivered. Delivered twice is a 409, in the future a 400. */
+    public ShipmentView deliver(UUID shipmentId, DeliveryRequest request, String by) {
+        Shipment shipment = Shipment.<Shipment>findByIdOptional(shipmentId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("shipment", shipmentId));
+        Instant now = clock.instant();
+        Instant at = request == null || request.deliveredAt() == null ? now : request.deliveredAt();
+        if (at.isAfter(now)) {
+            throw ProblemException.badRequest("deliveredAt", "must not be in the future");
+        }
+        if (at.isBefore(shipment.shippedAt)) {
+            throw ProblemException.badRequest("deliveredAt", "must not be before the shipment left at " + shipment.shippedAt);
+        }
+        if (shipment.delivered()) {
+            throw ProblemException.conflict("Delivered already",
+                    "shipment " + shipmentId + " was delivered at " + shipment.deliveredAt);
+        }
+        shipment.deliver(at, by);
+        outbox.publish(new ShipmentDelivered(UUID.randomUUID(), now, shipment.id, shipment.orderId, at));
+        return ShipmentView.from(shipment);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ShipmentView find(UUID shipmentId) {
+        return Shipment.<Shipment>findByIdOptional(shipmentId).map(ShipmentView::from)
+                .orElseThrow(() -> ProblemException.notFound("shipment", shipmentId));
     }
 
     private static Map<Integer, BigDecimal> quantitiesByLine(ShipmentRequest request) {

@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.UUID;
 
 /** A shipment as the API shows it: exactly what left, when, how and by whom. */
-public record ShipmentView(UUID id, UUID orderId, String carrier, String trackingNo, String shippedFrom,
-        Instant shippedAt, String shippedBy, List<LineView> lines) {
+public record ShipmentView(UUID id, UUID orderId, ShipmentMode mode, String carrier, String trackingNo,
+        String shippedFrom, Instant shippedAt, String shippedBy, Instant deliveredAt, String deliveredBy,
+        List<LineView> lines) {
 
     public record LineView(int lineNo, String sku, BigDecimal quantity) {
     }
 
     public static ShipmentView from(Shipment shipment) {
-        return new ShipmentView(shipment.id, shipment.orderId, shipment.carrier, shipment.trackingNo,
-                shipment.shippedFrom, shipment.shippedAt, shipment.shippedBy,
+        return new ShipmentView(shipment.id, shipment.orderId, shipment.mode, shipment.carrier, shipment.trackingNo,
+                shipment.shippedFrom, shipment.shippedAt, shipment.shippedBy, shipment.deliveredAt,
+                shipment.deliveredBy,
                 shipment.lines.stream().map(line -> new LineView(line.lineNo, line.sku, line.quantity)).toList());
     }
 }

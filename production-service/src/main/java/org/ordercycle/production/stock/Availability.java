@@ -7,35 +7,81 @@ import java.time.Clock;
 import java.util.UUID;
 import org.ordercycle.events.production.AvailabilityChanged;
 import org.ordercycle.kit.outbox.Outbox;
+import org.ordercycle.production.ProductionConfig;
 import org.ordercycle.production.product.Product;
 
 /** Tells sales what production can offer of a product, after every product or stock change. */
 @ApplicationScoped
 public class Availability {
 
+    /** Free hours of a work center this month; the schedule knows them. */
+    public interface Capacity {
+        BigDecimal surplusHours(String workCenter);
+    }
+
     private final Outbox outbox;
+    private final Capacity capacity;
+    private final ProductionConfig config;
     private final Clock clock;
 
-    Availability(Outbox outbox, Clock clock) {
+    Availability(Outbox outbox, Capacity capacity, ProductionConfig config, Clock clock) {
         this.outbox = outbox;
+        this.capacity = capacity;
+        this.config = config;
         this.clock = clock;
     }
 
     /**
-     * Publishes the product's availability as it stands in this transaction (the caller holds its stock row).
-     * A SKU without a product has nothing to tell.
+     * Publishes the product's availability as it stands in this transaction (the caller holds its stock row), when
+     * on hand, reserved, available-to-promise, lead time or surplus capacity moved by more than the threshold since the
+     * last one published. A SKU without a product has nothing to tell.
      *
      * @param by the user name of the person who acted; null for a change no person made
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(String sku, String by) {
+        publish(sku, by, false);
+    }
+
+    /** The product itself changed (name, cost, lead time): always published. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void productChanged(String sku, String by) {
+        publish(sku, by, true);
+    }
+
+    private void publish(String sku, String by, boolean always) {
         Product product = Product.findById(sku);
-        Stock stock = Stock.findById(sku);
-        if (product == null || stock == null) {
+        if (product == null) {
             return;
         }
-        // Capacity planning is not built yet: no surplus hours to offer.
-        outbox.publish(new AvailabilityChanged(UUID.randomUUID(), clock.instant(), sku, stock.onHand, stock.reserved,
-                stock.available(), product.leadTimeDays, BigDecimal.ZERO, product.unitCostMoney(), by));
+        Totals totals = Totals.of(sku);
+        BigDecimal surplus = product.workCenter == null ? BigDecimal.ZERO : capacity.surplusHours(product.workCenter);
+        AvailabilityPublished.Figures figures = new AvailabilityPublished.Figures(totals.onHand(), totals.reserved(),
+                totals.available(), product.leadTimeDays, surplus);
+        AvailabilityPublished last = AvailabilityPublished.lock(sku);
+        if (!always && !figures.movedFrom(last, config.availability().threshold())) {
+            return;
+        }
+        AvailabilityPublished.remember(last, sku, figures, clock.instant());
+        outbox.publish(new AvailabilityChanged(UUID.randomUUID(), clock.instant(), sku, totals.onHand(),
+                totals.reserved(), totals.available(), product.leadTimeDays, surplus, product.unitCostMoney(), by));
+    }
+
+    /** A product's stock over all warehouses whose goods can be sold (not the repair shelf). */
+    public record Totals(BigDecimal onHand, BigDecimal reserved) {
+
+        public BigDecimal available() {
+            return onHand.subtract(reserved);
+        }
+
+        public static Totals of(String sku) {
+            Object[] sums = Stock.getEntityManager().createQuery(
+                            """
+                            select coalesce(sum(s.onHand), 0), coalesce(sum(s.reserved), 0) from Stock s, Warehouse w
+                            where s.sku = :sku and w.code = s.warehouse and w.sellable = true""",
+                            Object[].class)
+                    .setParameter("sku", sku).getSingleResult();
+            return new Totals((BigDecimal) sums[0], (BigDecimal) sums[1]);
+        }
     }
 }

@@ -16,16 +16,19 @@ public class StockReceipt extends PanacheEntityBase {
 
     public String sku;
 
+    public String warehouse;
+
     public BigDecimal quantity;
 
     public Instant receivedAt;
 
     public String receivedBy;
 
-    static StockReceipt record(String sku, BigDecimal quantity, Instant at, String by) {
+    public static StockReceipt record(String sku, String warehouse, BigDecimal quantity, Instant at, String by) {
         StockReceipt receipt = new StockReceipt();
         receipt.id = UUID.randomUUID();
         receipt.sku = sku;
+        receipt.warehouse = warehouse;
         receipt.quantity = quantity;
         receipt.receivedAt = at;
         receipt.receivedBy = by;
