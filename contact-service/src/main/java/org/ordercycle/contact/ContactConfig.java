@@ -47,10 +47,10 @@ public interface ContactConfig {
     /** When a registration is a duplicate of a known party (answered 409 with the existing party). */
     interface Duplicates {
         /**
-         * A second organization with a VAT id an organization already has. Off by default: the system tests
-         * register every customer with the same VAT id, and companies of one VAT group share one.
+         * A second organization with a VAT id an organization already has. On by default; a company whose
+         * group shares one VAT id (a VAT group) switches it off.
          */
-        @WithDefault("false")
+        @WithDefault("true")
         boolean rejectSameVatId();
 
         /** A second party with the same normalized name and the same postal code. */

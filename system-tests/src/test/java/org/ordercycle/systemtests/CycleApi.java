@@ -82,10 +82,15 @@ final class CycleApi {
         body.put("currency", "EUR");
         body.put("discountPercent", new BigDecimal(discountPercent));
         body.put("paymentTermDays", paymentTermDays);
-        body.put("vatId", "DE811907980");
+        body.put("vatId", uniqueVatId());
         String location = as(crm, Department.CONTACT).body(body).post("/organizations").then().statusCode(201)
                 .extract().header("Location");
         return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** Every registered customer is another company: the CRM refuses a second one with the same VAT id. */
+    private static String uniqueVatId() {
+        return "DE" + String.format("%09d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L));
     }
 
     JsonPath customerTimeline(UUID customer) {
