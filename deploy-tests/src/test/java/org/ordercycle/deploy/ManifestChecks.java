@@ -361,6 +361,10 @@ public final class ManifestChecks {
         if (!cleanupPolicy.equals(policy)) {
             problems.add("KafkaTopic " + name + " has cleanup.policy " + policy + ", must be " + cleanupPolicy);
         }
+        if ("compact".equals(cleanupPolicy) && spec.path("config").path("max.compaction.lag.ms").isMissingNode()) {
+            problems.add("KafkaTopic " + name + " is compacted without max.compaction.lag.ms: an erased customer's old"
+                    + " snapshots would stay for good (ordercycle.kit.topics.max-compaction-lag)");
+        }
         if (retentionMs != null && !retentionMs.equals(spec.path("config").path("retention.ms").asText(null))) {
             problems.add("KafkaTopic " + name + " keeps records " + spec.path("config").path("retention.ms").asText("(broker default)")
                     + " ms, dead letters are kept " + retentionMs + " ms (ordercycle.kit.dead-letters.retention)");
