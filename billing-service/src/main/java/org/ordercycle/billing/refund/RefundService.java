@@ -69,7 +69,7 @@ public class RefundService {
             BigDecimal invoiced = BigDecimal.ZERO;
             BigDecimal creditable = BigDecimal.ZERO;
             for (Invoice invoice : invoices) {
-                Optional<InvoiceLine> line = invoice.line(lineNo);
+                Optional<InvoiceLine> line = invoice.line(order.id, lineNo);
                 if (line.isPresent()) {
                     invoiced = invoiced.add(line.get().quantity);
                     creditable = creditable.add(line.get().quantity.subtract(credited(creditedQuantities, invoice, lineNo)));
@@ -83,7 +83,7 @@ public class RefundService {
                 toCredit = creditable; // the line is invoiced in full: never credit more than was invoiced
             }
             for (Invoice invoice : invoices) {
-                Optional<InvoiceLine> line = invoice.line(lineNo);
+                Optional<InvoiceLine> line = invoice.line(order.id, lineNo);
                 if (toCredit.signum() == 0 || line.isEmpty()) {
                     continue;
                 }
