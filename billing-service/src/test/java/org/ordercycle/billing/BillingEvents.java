@@ -138,6 +138,14 @@ public final class BillingEvents {
                 new Money(new BigDecimal(amount), "EUR"), lines, null, null);
     }
 
+    /** A refund request with a settlement (REFUND / CREDIT) and a reason. */
+    public static RefundRequested refundRequested(UUID returnId, UUID orderId, UUID customerId, String amount,
+            String settlement, String reason, Object... lineQuantities) {
+        RefundRequested plain = refundRequested(returnId, orderId, customerId, amount, lineQuantities);
+        return new RefundRequested(plain.eventId(), plain.occurredAt(), returnId, orderId, customerId, plain.amount(),
+                plain.lines(), settlement, reason);
+    }
+
     public static RefundRequested again(RefundRequested request) {
         return new RefundRequested(UUID.randomUUID(), Instant.now(), request.returnId(), request.orderId(),
                 request.customerId(), request.amount(), request.lines(), request.settlement(), request.reason());

@@ -38,6 +38,10 @@ public record InvoiceView(UUID id, String number, UUID customerId, UUID orderId,
             String email) {
     }
 
+    public static InvoiceView of(Invoice invoice) {
+        return from(invoice);
+    }
+
     static InvoiceView from(Invoice invoice) {
         List<RateTotal> perRate = totalsPerCategory(invoice);
         List<String> notes = new ArrayList<>();
@@ -65,7 +69,7 @@ public record InvoiceView(UUID id, String number, UUID customerId, UUID orderId,
      * {@link Amounts} rounds once per rate: a rate shared by two categories carrying tax does not occur (only S
      * carries a rate above zero).
      */
-    static List<RateTotal> totalsPerCategory(Invoice invoice) {
+    public static List<RateTotal> totalsPerCategory(Invoice invoice) {
         Map<String, List<InvoiceLine>> groups = new TreeMap<>();
         for (InvoiceLine line : invoice.lines) {
             groups.computeIfAbsent(line.taxRate.setScale(2) + "|" + line.taxCategory, k -> new ArrayList<>()).add(line);

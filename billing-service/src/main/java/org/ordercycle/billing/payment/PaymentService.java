@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.time.LocalDate;
 import org.ordercycle.billing.BillingConfig;
+import org.ordercycle.billing.credit.CustomerCredit;
 import org.ordercycle.billing.customer.Customer;
 import org.ordercycle.billing.dunning.Dispute;
 import org.ordercycle.billing.invoice.InvoiceStatus;
@@ -109,7 +110,8 @@ public class PaymentService {
         BigDecimal totalOpen = items.stream().map(OpenItemsView.Item::open)
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         return new OpenItemsView(customerId, knownCurrencyOf(customerId).orElse(null), items,
-                Payment.creditOf(customerId), totalOpen, OpenItemsView.Ageing.of(items), customerData(customer));
+                Payment.creditOf(customerId).add(CustomerCredit.remainingOf(customerId)), totalOpen,
+                OpenItemsView.Ageing.of(items), customerData(customer));
     }
 
     /** Every customer with open invoices, by total open (largest first), with its ageing: the accounting list. */
