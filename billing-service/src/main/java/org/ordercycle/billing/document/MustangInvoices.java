@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import org.mustangproject.Allowance;
 import org.mustangproject.BankDetails;
 import org.mustangproject.Contact;
 import org.mustangproject.Item;
@@ -75,13 +74,12 @@ final class MustangInvoices {
             if (reason != null) {
                 product.setTaxExemptionReason(reason);
             }
-            Item item = new Item(product, line.unitPrice, line.quantity);
-            if (line.discountPercent.signum() != 0) {
-                BigDecimal beforeDiscount = line.quantity.multiply(line.unitPrice).setScale(2,
-                        java.math.RoundingMode.HALF_UP);
-                item.addAllowance(new Allowance(beforeDiscount.subtract(line.net)).setReason("Discount")
-                        .setReasonCode("95"));
-            }
+            // Mustang reads an item allowance as one off the unit price: the discount goes into the net price (BT-146),
+            // kept to four decimals, which gives the line net billing computed (checked by the formats test).
+            BigDecimal netPrice = line.discountPercent.signum() == 0 ? line.unitPrice
+                    : line.unitPrice.multiply(BigDecimal.ONE.subtract(line.discountPercent.movePointLeft(2)))
+                            .setScale(4, java.math.RoundingMode.HALF_UP);
+            Item item = new Item(product, netPrice, line.quantity);
             result.addItem(item);
         }
         return result;

@@ -33,7 +33,7 @@ final class UblWriter {
     }
 
     static byte[] write(Invoice invoice, BillingConfig.Company company) {
-        return new UblWriter(invoice.currency).invoice(invoice, company).toString().getBytes(StandardCharsets.UTF_8);
+        return new UblWriter(invoice.currency).invoice(invoice, company).xml.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private UblWriter invoice(Invoice invoice, BillingConfig.Company company) {
