@@ -22,6 +22,13 @@ public interface BillingConfig {
 
     Run run();
 
+    Delivery delivery();
+
+    /** E-mail invoices are sent this often (a duration, e.g. {@code 5s}). */
+    interface Delivery {
+        String interval();
+    }
+
     /** The billing run (periodic invoices, invoices on delivery); {@code off} disables the schedule. */
     interface Run {
         String cron();

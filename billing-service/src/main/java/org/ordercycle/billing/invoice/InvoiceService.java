@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.ordercycle.billing.BillingConfig;
 import org.ordercycle.billing.credit.CustomerCredit;
+import org.ordercycle.billing.delivery.InvoiceDelivery;
 import org.ordercycle.billing.order.AcceptedOrder;
 import org.ordercycle.billing.order.AgreedLine;
 import org.ordercycle.billing.profile.BillingTrigger;
@@ -199,6 +200,7 @@ public class InvoiceService {
                     Buyer.of(profile.customerId()), profile, config.company().vatId(), today, periodStart, periodEnd,
                     references.isEmpty() ? null : String.join(", ", references), clock.instant());
             CustomerCredit.settle(invoice, clock.instant());
+            InvoiceDelivery.plan(invoice, clock.instant());
             outbox.publish(new InvoiceIssued(UUID.randomUUID(), invoice.issuedAt, invoice.id, invoice.number,
                     invoice.customerId, invoice.orderIds(), invoice.shipmentIds(), money(invoice.net, invoice),
                     money(invoice.tax, invoice), money(invoice.gross, invoice), invoice.dueDate,
