@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.ordercycle.billing.BillingTestResource;
 import org.ordercycle.events.Event;
 import org.ordercycle.events.EventCatalog;
@@ -38,13 +39,16 @@ import org.ordercycle.testinfra.TestInfra;
  * How many shipments per second billing invoices (one invoice per shipment, the default profile) on durable
  * PostgreSQL (fsync, synchronous_commit, full_page_writes on). Not part of {@code verify} (the name does not end in
  * Test); run it with
- * {@code ./mvnw -B verify -pl billing-service -am -Dtest=InvoicingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -B verify -pl billing-service -am -Dtest=InvoicingBenchmark -Dbenchmark=true
+ * -Dsurefire.failIfNoSpecifiedTests=false} (skipped without {@code -Dbenchmark=true}, so a run of all billing tests
+ * by pattern does not pick it up).
  * It prints, in one run: end to end (ShipmentDispatched produced onto {@code production.shipments}, invoiced by the
  * live channel, one transaction per poll; measured while the consumer drains the backlog) and the dispatcher alone
  * (polls of 500 handed to the kit's dispatcher, no Kafka); then checks that the numbers are gap-free.
  */
 @QuarkusTest
 @WithTestResource(BillingTestResource.class)
+@EnabledIfSystemProperty(named = "benchmark", matches = "true", disabledReason = "a benchmark: -Dbenchmark=true")
 class InvoicingBenchmark {
 
     private static final int END_TO_END = Integer.getInteger("benchmark.shipments", 20_000);
