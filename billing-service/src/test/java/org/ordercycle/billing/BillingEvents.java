@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ordercycle.billing.order.AcceptedOrder;
 import org.ordercycle.events.Event;
 import org.ordercycle.events.EventJson;
+import org.ordercycle.events.Address;
 import org.ordercycle.events.Money;
 import org.ordercycle.events.contact.Classification;
 import org.ordercycle.events.contact.Conditions;
@@ -55,6 +56,42 @@ public final class BillingEvents {
         return new CustomerRegistered(UUID.randomUUID(), Instant.now(), customerId, CustomerKind.ORGANIZATION,
                 "Customer " + customerId, Classification.EXTERNAL, "A", null,
                 new Conditions(BigDecimal.ZERO, paymentTermDays, null, "STANDARD"), "EUR", null, null, null, null);
+    }
+
+    /** A customer with all billing reads: classification, VAT id, billing address and e-mail. */
+    public static CustomerRegistered customer(UUID customerId, int paymentTermDays, Classification classification,
+            String vatId, Address address, String email) {
+        return new CustomerRegistered(UUID.randomUUID(), Instant.now(), customerId, CustomerKind.ORGANIZATION,
+                "Customer " + customerId, classification, "A", null,
+                new Conditions(BigDecimal.ZERO, paymentTermDays, null, "STANDARD"), "EUR", address, email, null, vatId);
+    }
+
+    public static CustomerChanged customerChanged(UUID customerId, String name, int paymentTermDays, Address address,
+            String email, String phone) {
+        return new CustomerChanged(UUID.randomUUID(), Instant.now(), customerId, CustomerKind.ORGANIZATION, name,
+                Classification.EXTERNAL, "A", null, new Conditions(BigDecimal.ZERO, paymentTermDays, null, "STANDARD"),
+                "EUR", address, email, phone, null);
+    }
+
+    /** Sends the registration and waits until billing knows the customer. */
+    public static UUID knownCustomer(CustomerRegistered registration) {
+        TopicClient.sendEvent(registration);
+        await().atMost(30, SECONDS).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> org.ordercycle.billing.customer.Customer.findById(registration.customerId()) != null));
+        return registration.customerId();
+    }
+
+    /** An agreed line with an EN 16931 tax category. */
+    public static OrderLine taxedLine(int lineNo, String quantity, String unitPrice, String taxRate, String taxCategory) {
+        return new OrderLine(lineNo, "SKU-" + lineNo, new BigDecimal(quantity),
+                new Money(new BigDecimal(unitPrice), "EUR"), BigDecimal.ZERO, new BigDecimal(taxRate), taxCategory);
+    }
+
+    /** The shipment as if it had left at {@code shippedAt}. */
+    public static ShipmentDispatched shippedAt(ShipmentDispatched shipment, Instant shippedAt) {
+        return new ShipmentDispatched(shipment.eventId(), shipment.occurredAt(), shipment.shipmentId(),
+                shipment.orderId(), shipment.customerId(), shipment.lines(), shipment.carrier(), shipment.trackingNo(),
+                shipment.shippedFrom(), shippedAt, shipment.by());
     }
 
     public static CustomerChanged customerChanged(UUID customerId, int paymentTermDays) {
@@ -101,6 +138,14 @@ public final class BillingEvents {
                 new Money(new BigDecimal(amount), "EUR"), lines, null, null);
     }
 
+    /** A refund request with a settlement (REFUND / CREDIT) and a reason. */
+    public static RefundRequested refundRequested(UUID returnId, UUID orderId, UUID customerId, String amount,
+            String settlement, String reason, Object... lineQuantities) {
+        RefundRequested plain = refundRequested(returnId, orderId, customerId, amount, lineQuantities);
+        return new RefundRequested(plain.eventId(), plain.occurredAt(), returnId, orderId, customerId, plain.amount(),
+                plain.lines(), settlement, reason);
+    }
+
     public static RefundRequested again(RefundRequested request) {
         return new RefundRequested(UUID.randomUUID(), Instant.now(), request.returnId(), request.orderId(),
                 request.customerId(), request.amount(), request.lines(), request.settlement(), request.reason());
@@ -126,6 +171,13 @@ public final class BillingEvents {
         await().atMost(30, SECONDS).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> org.ordercycle.billing.customer.Customer.findById(id) != null));
         return id;
+    }
+
+    /** Waits until the service has applied (or parked) every one of the events. */
+    public static void awaitHandled(Event... events) {
+        for (Event event : events) {
+            await().atMost(30, SECONDS).until(() -> handled(event.eventId()));
+        }
     }
 
     /** A request to billing's API as user {@code bill} with role billing. */

@@ -20,9 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.ordercycle.billing.profile.Channel;
+import org.ordercycle.billing.profile.InvoiceFormat;
+import org.ordercycle.billing.profile.Profile;
 import org.ordercycle.kit.money.Amounts;
 
-/** One invoice per shipment: what left the warehouse, at the prices sales agreed. */
+/**
+ * An invoice: what left the warehouse (one shipment, or every shipment of a period), at the prices sales agreed,
+ * with the buyer as it was when the invoice was issued (a legal record: it stays when contact erases the customer).
+ */
 @Entity
 public class Invoice extends PanacheEntityBase {
 
@@ -57,24 +63,72 @@ public class Invoice extends PanacheEntityBase {
 
     public Instant issuedAt;
 
+    /** The billing period of a consolidated invoice; absent for an invoice per shipment. */
+    public LocalDate periodStart;
+
+    public LocalDate periodEnd;
+
+    @Enumerated(EnumType.STRING)
+    public InvoiceFormat format;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    public String language;
+
+    public String poReference;
+
+    /** Some line is reverse charge (AE): the buyer owes the VAT; both VAT ids are printed. */
+    public boolean reverseCharge;
+
+    /** INTERNAL_AFFILIATE or INTERNAL_EMPLOYEE for an internal invoice; absent for an external customer. */
+    public String internal;
+
+    public String buyerName;
+    public String buyerVatId;
+    public String buyerStreet;
+    public String buyerPostalCode;
+    public String buyerCity;
+    public String buyerCountry;
+    public String buyerEmail;
+    public String sellerVatId;
+
+    /** The last dunning level issued; 0 while none. */
+    public int dunningLevel;
+
+    /** The day billing first saw it overdue (InvoiceOverdue published); absent until then. */
+    public LocalDate overdueSince;
+
+    public LocalDate lastDunnedOn;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "invoice_line", joinColumns = @JoinColumn(name = "invoice_id"))
-    @OrderBy("lineNo")
+    @OrderBy("position")
     public List<InvoiceLine> lines = new ArrayList<>();
 
     @Version
     public long version;
 
-    static Invoice issue(String number, UUID customerId, UUID orderId, UUID shipmentId, String currency,
-            List<InvoiceLine> lines, LocalDate issuedOn, int paymentTermDays, Instant issuedAt) {
+    /**
+     * Issues the invoice for the shipments: their lines in the order they left, due after the payment terms. The
+     * caller has checked that the shipments are the customer's, pending, and worth more than nothing.
+     */
+    static Invoice issue(String number, List<BillableShipment> shipments, Buyer buyer, Profile profile,
+            String sellerVatId, LocalDate issuedOn, LocalDate periodStart, LocalDate periodEnd, String poReference,
+            Instant issuedAt) {
         Invoice invoice = new Invoice();
         invoice.id = UUID.randomUUID();
         invoice.number = number;
-        invoice.customerId = customerId;
-        invoice.orderId = orderId;
-        invoice.shipmentId = shipmentId;
-        invoice.currency = currency;
-        invoice.lines.addAll(lines);
+        invoice.customerId = buyer.customerId();
+        List<UUID> orders = shipments.stream().map(s -> s.orderId).distinct().toList();
+        invoice.orderId = orders.size() == 1 ? orders.get(0) : null;
+        invoice.shipmentId = shipments.size() == 1 ? shipments.get(0).shipmentId : null;
+        invoice.currency = shipments.get(0).currency;
+        for (BillableShipment shipment : shipments) {
+            for (ShipmentLine line : shipment.lines) {
+                invoice.lines.add(InvoiceLine.of(invoice.lines.size() + 1, shipment, line));
+            }
+        }
         Amounts.Totals totals = invoice.totals();
         invoice.net = totals.net().amount();
         invoice.tax = totals.tax().amount();
@@ -82,10 +136,39 @@ public class Invoice extends PanacheEntityBase {
         invoice.paid = BigDecimal.ZERO.setScale(2);
         invoice.status = invoice.gross.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.OPEN;
         invoice.issuedOn = issuedOn;
-        invoice.dueDate = issuedOn.plusDays(paymentTermDays);
+        invoice.dueDate = issuedOn.plusDays(profile.paymentTermDays());
         invoice.issuedAt = issuedAt;
+        invoice.periodStart = periodStart;
+        invoice.periodEnd = periodEnd;
+        invoice.format = profile.format();
+        invoice.channel = profile.channel();
+        invoice.language = profile.language();
+        invoice.poReference = poReference;
+        invoice.reverseCharge = invoice.lines.stream().anyMatch(line -> TaxCategory.REVERSE_CHARGE.equals(line.taxCategory));
+        invoice.internal = buyer.internalClassification();
+        invoice.buyerName = buyer.name();
+        invoice.buyerVatId = buyer.vatId();
+        invoice.buyerStreet = buyer.street();
+        invoice.buyerPostalCode = buyer.postalCode();
+        invoice.buyerCity = buyer.city();
+        invoice.buyerCountry = buyer.country();
+        invoice.buyerEmail = profile.invoiceEmail() != null ? profile.invoiceEmail() : buyer.email();
+        invoice.sellerVatId = sellerVatId;
         invoice.persist();
+        shipments.forEach(shipment -> shipment.invoiced(invoice.id));
         return invoice;
+    }
+
+    public List<UUID> orderIds() {
+        return lines.stream().map(line -> line.orderId).distinct().toList();
+    }
+
+    public List<UUID> shipmentIds() {
+        return lines.stream().map(line -> line.shipmentId).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    public List<InvoiceLine> linesOf(UUID order) {
+        return lines.stream().filter(line -> line.orderId.equals(order)).toList();
     }
 
     public Amounts.Totals totals() {
@@ -96,8 +179,25 @@ public class Invoice extends PanacheEntityBase {
         return gross.subtract(paid);
     }
 
-    public Optional<InvoiceLine> line(int lineNo) {
-        return lines.stream().filter(line -> line.lineNo == lineNo).findFirst();
+    /** The invoice's line for the order's line {@code lineNo}, all its shipments' quantities together. */
+    public Optional<InvoiceLine> line(UUID order, int lineNo) {
+        List<InvoiceLine> matching = lines.stream().filter(l -> l.orderId.equals(order) && l.lineNo == lineNo).toList();
+        if (matching.size() <= 1) {
+            return matching.stream().findFirst();
+        }
+        InvoiceLine sum = new InvoiceLine();
+        InvoiceLine first = matching.get(0);
+        sum.position = first.position;
+        sum.orderId = first.orderId;
+        sum.lineNo = first.lineNo;
+        sum.sku = first.sku;
+        sum.unitPrice = first.unitPrice;
+        sum.discountPercent = first.discountPercent;
+        sum.taxRate = first.taxRate;
+        sum.taxCategory = first.taxCategory;
+        sum.quantity = matching.stream().map(l -> l.quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        sum.net = sum.amounts().net();
+        return Optional.of(sum);
     }
 
     /** Applies part of a payment; the invoice is PAID once payments cover its gross amount. */
@@ -118,8 +218,32 @@ public class Invoice extends PanacheEntityBase {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    /** The order's invoices in the order they were issued. */
+    /** The invoices holding lines of the order, in the order they were issued. */
     public static List<Invoice> ofOrder(UUID orderId) {
-        return list("orderId = ?1 order by issuedAt, number", orderId);
+        return list("select distinct i from Invoice i join i.lines l where l.orderId = ?1 order by i.issuedAt, i.number",
+                orderId);
+    }
+
+    /** The invoice is past due and unpaid: true the first time billing notices (then InvoiceOverdue is published). */
+    public boolean becomeOverdue(LocalDate today) {
+        if (overdueSince != null || status != InvoiceStatus.OPEN || !today.isAfter(dueDate)) {
+            return false;
+        }
+        overdueSince = today;
+        return true;
+    }
+
+    /** Records that dunning level {@code level} was issued; levels go up one at a time. */
+    public void dun(int level, LocalDate today) {
+        if (level != dunningLevel + 1 || status != InvoiceStatus.OPEN) {
+            throw new IllegalStateException("invoice " + number + " at dunning level " + dunningLevel + " ("
+                    + status + ") cannot be dunned at level " + level);
+        }
+        dunningLevel = level;
+        lastDunnedOn = today;
+    }
+
+    public int daysOverdue(LocalDate today) {
+        return (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(dueDate, today));
     }
 }

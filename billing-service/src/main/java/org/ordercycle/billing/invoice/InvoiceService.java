@@ -6,16 +6,23 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.ordercycle.billing.customer.Customer;
+import org.ordercycle.billing.BillingConfig;
+import org.ordercycle.billing.credit.CustomerCredit;
+import org.ordercycle.billing.delivery.InvoiceDelivery;
 import org.ordercycle.billing.order.AcceptedOrder;
 import org.ordercycle.billing.order.AgreedLine;
+import org.ordercycle.billing.profile.BillingTrigger;
+import org.ordercycle.billing.profile.Profile;
+import org.ordercycle.billing.profile.ProfileService;
 import org.ordercycle.events.Money;
 import org.ordercycle.events.billing.InvoiceIssued;
+import org.ordercycle.events.production.ShipmentDelivered;
 import org.ordercycle.events.production.ShipmentDispatched;
 import org.ordercycle.events.production.ShippedLine;
 import org.ordercycle.kit.api.ProblemException;
@@ -24,63 +31,192 @@ import org.ordercycle.kit.inbox.PrerequisiteMissing;
 import org.ordercycle.kit.inbox.Prerequisites;
 import org.ordercycle.kit.outbox.Outbox;
 
-/** Invoices what left the warehouse at the prices sales agreed, once per shipment. */
+/**
+ * Invoices what left the warehouse at the prices sales agreed, when the customer's billing profile says so: per
+ * shipment as it leaves, per shipment on delivery, or one invoice per period. Every shipment is billed once.
+ */
 @ApplicationScoped
 @Transactional
 public class InvoiceService {
 
-    static final String FORMAT = "PDF";
+    /** The prerequisite a ShipmentDelivered read before its shipment waits for. */
+    static final String SHIPMENT_RECORDED = "shipment-recorded";
 
     private final Outbox outbox;
     private final Prerequisites prerequisites;
     private final DocumentNumbers numbers;
+    private final ProfileService profiles;
+    private final BillingConfig config;
     private final Clock clock;
 
-    InvoiceService(Outbox outbox, Prerequisites prerequisites, DocumentNumbers numbers, Clock clock) {
+    InvoiceService(Outbox outbox, Prerequisites prerequisites, DocumentNumbers numbers, ProfileService profiles,
+            BillingConfig config, Clock clock) {
         this.outbox = outbox;
         this.prerequisites = prerequisites;
         this.numbers = numbers;
+        this.profiles = profiles;
+        this.config = config;
         this.clock = clock;
     }
 
     /**
-     * One invoice for the shipment: its quantities × the agreed unit prices less the agreed discounts. A shipment
-     * invoiced already (replayed, re-delivered with another event id) changes nothing; one read before its order's
-     * acceptance waits for it.
+     * Records the shipment at the agreed lines (its quantities × the agreed unit prices less the agreed discounts)
+     * and invoices it at once when the customer is billed per shipment. A shipment recorded already (replayed,
+     * re-delivered with another event id) changes nothing; one read before its order's acceptance waits for it; a
+     * zero-value shipment is recorded as nothing to bill: no invoice, no number.
      */
     public void invoiceShipment(ShipmentDispatched shipment) {
         AcceptedOrder order = AcceptedOrder.lockedForBilling(shipment.orderId())
                 .orElseThrow(() -> PrerequisiteMissing.of(AcceptedOrder.ACCEPTED, shipment.orderId()));
-        // Checked under the order's lock; the unique shipment_id catches whatever gets past it.
-        if (Invoice.count("shipmentId", shipment.shipmentId()) > 0) {
+        // Checked under the order's lock; the primary key catches whatever gets past it.
+        if (BillableShipment.findById(shipment.shipmentId()) != null) {
             return;
         }
-        Map<Integer, BigDecimal> invoiced = invoicedQuantities(order.id);
-        List<InvoiceLine> lines = new ArrayList<>();
+        Map<Integer, BigDecimal> recorded = shippedQuantities(order.id);
+        List<ShipmentLine> lines = new ArrayList<>();
         shipped(shipment).forEach((lineNo, quantity) -> {
             AgreedLine agreed = order.line(lineNo).orElseThrow(() -> new ShipmentRefused("shipment "
                     + shipment.shipmentId() + " names line " + lineNo + ", which order " + order.id + " does not have"));
-            BigDecimal before = invoiced.getOrDefault(lineNo, BigDecimal.ZERO);
+            BigDecimal before = recorded.getOrDefault(lineNo, BigDecimal.ZERO);
             if (before.add(quantity).compareTo(agreed.quantity) > 0) {
                 throw new ShipmentRefused("shipment " + shipment.shipmentId() + " would invoice " + plain(quantity)
                         + " of line " + lineNo + " of order " + order.id + ", but only " + plain(agreed.quantity)
                         + " were ordered and " + plain(before) + " are invoiced already");
             }
-            lines.add(InvoiceLine.shipped(agreed, quantity));
+            lines.add(ShipmentLine.shipped(agreed, quantity));
         });
-        LocalDate today = LocalDate.now(clock);
-        Invoice invoice = Invoice.issue(numbers.next("INV", today.getYear()), order.customerId, order.id,
-                shipment.shipmentId(), order.currency, lines, today, Customer.paymentTermDaysOf(order.customerId),
-                clock.instant());
-        outbox.publish(new InvoiceIssued(UUID.randomUUID(), invoice.issuedAt, invoice.id, invoice.number,
-                invoice.customerId, List.of(order.id), List.of(shipment.shipmentId()), money(invoice.net, invoice),
-                money(invoice.tax, invoice), money(invoice.gross, invoice), invoice.dueDate, FORMAT));
+        LocalDate dispatchedOn = LocalDate.ofInstant(shipment.shippedAt(), config.company().timeZone());
+        BillableShipment billable = BillableShipment.record(shipment.shipmentId(), order.id, order.customerId,
+                order.currency, lines, dispatchedOn, shipment.shippedAt());
+        prerequisites.arrived(SHIPMENT_RECORDED, shipment.shipmentId());
+        if (billable.pending()) {
+            Profile profile = profiles.of(order.customerId);
+            if (profile.trigger() == BillingTrigger.PER_SHIPMENT) {
+                issueEach(List.of(billable), profile);
+            }
+        }
         prerequisites.arrived(AcceptedOrder.INVOICED, order.id);
+    }
+
+    /** The customer has the shipment: invoiced now when the customer is billed on delivery. */
+    public void invoiceDelivery(ShipmentDelivered delivered) {
+        BillableShipment shipment = BillableShipment.<BillableShipment>findByIdOptional(delivered.shipmentId(),
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> PrerequisiteMissing.of(SHIPMENT_RECORDED, delivered.shipmentId()));
+        shipment.deliver(delivered.deliveredAt());
+        if (shipment.pending()) {
+            Profile profile = profiles.of(shipment.customerId);
+            if (profile.trigger() == BillingTrigger.ON_DELIVERY) {
+                issueEach(List.of(shipment), profile);
+                prerequisites.arrived(AcceptedOrder.INVOICED, shipment.orderId);
+            }
+        }
+    }
+
+    /**
+     * Invoices what is due of the customer's pending shipments today, by its profile now: per shipment (all),
+     * on delivery (the delivered ones), periodic (one invoice per period that ended before today). Shipments of
+     * an order without the purchase-order reference the profile requires stay pending.
+     *
+     * @return the invoices issued
+     */
+    public int billDue(UUID customerId) {
+        Profile profile = profiles.of(customerId);
+        List<BillableShipment> pending = BillableShipment.pendingOfCustomerLocked(customerId);
+        LocalDate today = today();
+        int issued = switch (profile.trigger()) {
+            case PER_SHIPMENT -> issueEach(pending, profile);
+            case ON_DELIVERY -> issueEach(pending.stream().filter(s -> s.deliveredAt != null).toList(), profile);
+            case PERIODIC -> {
+                Map<LocalDate, List<BillableShipment>> byPeriod = new TreeMap<>();
+                for (BillableShipment shipment : pending) {
+                    LocalDate end = profile.period().endOf(shipment.dispatchedOn);
+                    if (end.isBefore(today)) {
+                        byPeriod.computeIfAbsent(end, e -> new ArrayList<>()).add(shipment);
+                    }
+                }
+                int count = 0;
+                for (Map.Entry<LocalDate, List<BillableShipment>> period : byPeriod.entrySet()) {
+                    count += issueConsolidated(period.getValue(), profile,
+                            profile.period().startOf(period.getKey()), period.getKey());
+                }
+                yield count;
+            }
+        };
+        return issued;
+    }
+
+    /** Customers with shipments still to be invoiced: what a billing run goes through. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> customersWithPendingShipments() {
+        return BillableShipment.customersWithPending();
+    }
+
+    /** Records the customer's purchase-order reference for the order; shipments held for it are invoiced now. */
+    public OrderReferenceView referTo(UUID orderId, String poReference) {
+        AcceptedOrder order = AcceptedOrder.lockedForBilling(orderId)
+                .orElseThrow(() -> ProblemException.notFound("order", orderId));
+        order.referTo(poReference);
+        int issued = billDue(order.customerId);
+        return new OrderReferenceView(order.id, order.poReference, issued);
+    }
+
+    private int issueEach(List<BillableShipment> shipments, Profile profile) {
+        int issued = 0;
+        for (BillableShipment shipment : shipments) {
+            issued += issueConsolidated(List.of(shipment), profile, null, null);
+        }
+        return issued;
+    }
+
+    /** One invoice for the shipments, unless they are worth nothing or a required PO reference is missing. */
+    private int issueConsolidated(List<BillableShipment> shipments, Profile profile, LocalDate periodStart,
+            LocalDate periodEnd) {
+        List<BillableShipment> billable = new ArrayList<>();
+        List<String> references = new ArrayList<>();
+        for (BillableShipment shipment : shipments) {
+            String reference = AcceptedOrder.<AcceptedOrder>findByIdOptional(shipment.orderId)
+                    .map(order -> order.poReference).orElse(null);
+            if (profile.poReferenceRequired() && reference == null) {
+                continue; // held until billing is given the order's purchase-order reference
+            }
+            billable.add(shipment);
+            if (reference != null && !references.contains(reference)) {
+                references.add(reference);
+            }
+        }
+        if (billable.isEmpty()) {
+            return 0;
+        }
+        if (billable.stream().map(BillableShipment::value).reduce(BigDecimal.ZERO, BigDecimal::add).signum() == 0) {
+            billable.forEach(BillableShipment::nothingToBill);
+            return 0;
+        }
+        Map<String, List<BillableShipment>> byCurrency = new LinkedHashMap<>();
+        billable.forEach(s -> byCurrency.computeIfAbsent(s.currency, c -> new ArrayList<>()).add(s));
+        LocalDate today = today();
+        for (List<BillableShipment> sameCurrency : byCurrency.values()) {
+            Invoice invoice = Invoice.issue(numbers.next("INV", today.getYear()), sameCurrency,
+                    Buyer.of(profile.customerId()), profile, config.company().vatId(), today, periodStart, periodEnd,
+                    references.isEmpty() ? null : String.join(", ", references), clock.instant());
+            CustomerCredit.settle(invoice, clock.instant());
+            InvoiceDelivery.plan(invoice, clock.instant());
+            outbox.publish(new InvoiceIssued(UUID.randomUUID(), invoice.issuedAt, invoice.id, invoice.number,
+                    invoice.customerId, invoice.orderIds(), invoice.shipmentIds(), money(invoice.net, invoice),
+                    money(invoice.tax, invoice), money(invoice.gross, invoice), invoice.dueDate,
+                    invoice.format.name()));
+        }
+        return byCurrency.size();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<InvoiceView> find(UUID id) {
         return Invoice.<Invoice>findByIdOptional(id).map(InvoiceView::from);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Invoice> entity(UUID id) {
+        return Invoice.findByIdOptional(id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -98,7 +234,6 @@ public class InvoiceService {
         return invoices.stream().map(InvoiceView::from).toList();
     }
 
-
     /** The shipped quantity per line; a line named twice in one shipment counts once with both quantities. */
     private static Map<Integer, BigDecimal> shipped(ShipmentDispatched shipment) {
         Map<Integer, BigDecimal> quantities = new TreeMap<>();
@@ -115,13 +250,17 @@ public class InvoiceService {
         return quantities;
     }
 
-    /** What the order's invoices hold per line so far. */
-    public static Map<Integer, BigDecimal> invoicedQuantities(UUID orderId) {
-        Map<Integer, BigDecimal> invoiced = new TreeMap<>();
-        for (Invoice invoice : Invoice.ofOrder(orderId)) {
-            invoice.lines.forEach(line -> invoiced.merge(line.lineNo, line.quantity, BigDecimal::add));
+    /** What the order's recorded shipments hold per line so far, invoiced or still to be. */
+    public static Map<Integer, BigDecimal> shippedQuantities(UUID orderId) {
+        Map<Integer, BigDecimal> shipped = new TreeMap<>();
+        for (BillableShipment shipment : BillableShipment.ofOrder(orderId)) {
+            shipment.lines.forEach(line -> shipped.merge(line.lineNo, line.quantity, BigDecimal::add));
         }
-        return invoiced;
+        return shipped;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), config.company().timeZone());
     }
 
     private static String plain(BigDecimal quantity) {

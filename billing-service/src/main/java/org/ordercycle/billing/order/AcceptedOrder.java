@@ -45,6 +45,9 @@ public class AcceptedOrder extends PanacheEntityBase {
 
     public Instant acceptedAt;
 
+    /** The customer's purchase-order reference, printed on the invoice (BT-13) once billing was given it. */
+    public String poReference;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "agreed_line", joinColumns = @JoinColumn(name = "order_id"))
     @OrderBy("lineNo")
@@ -72,6 +75,11 @@ public class AcceptedOrder extends PanacheEntityBase {
     void amend(List<OrderLine> amended) {
         lines.clear();
         amended.forEach(line -> lines.add(AgreedLine.of(line)));
+    }
+
+    /** The customer's purchase-order reference for this order, printed on its invoices from now on. */
+    public void referTo(String purchaseOrderReference) {
+        poReference = purchaseOrderReference;
     }
 
     void cancel() {

@@ -9,7 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.LocalDate;
+import org.ordercycle.billing.BillingConfig;
+import org.ordercycle.billing.credit.CustomerCredit;
 import org.ordercycle.billing.customer.Customer;
+import org.ordercycle.billing.dunning.Dispute;
+import org.ordercycle.billing.invoice.InvoiceStatus;
+import org.ordercycle.events.Address;
 import org.ordercycle.billing.invoice.Invoice;
 import org.ordercycle.events.Money;
 import org.ordercycle.events.billing.Allocation;
@@ -24,10 +30,12 @@ public class PaymentService {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final BillingConfig config;
 
-    PaymentService(Outbox outbox, Clock clock) {
+    PaymentService(Outbox outbox, Clock clock, BillingConfig config) {
         this.outbox = outbox;
         this.clock = clock;
+        this.config = config;
     }
 
     /**
@@ -92,18 +100,53 @@ public class PaymentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public OpenItemsView openItems(UUID customerId) {
         List<Invoice> invoices = Invoice.list("customerId = ?1 and status = ?2 order by dueDate, number",
-                customerId, org.ordercycle.billing.invoice.InvoiceStatus.OPEN);
+                customerId, InvoiceStatus.OPEN);
         Customer customer = Customer.findById(customerId);
         if (customer == null && Invoice.count("customerId", customerId) == 0
                 && Payment.count("customerId", customerId) == 0) {
             throw ProblemException.notFound("customer", customerId);
         }
-        List<OpenItemsView.Item> items = invoices.stream().map(invoice -> new OpenItemsView.Item(invoice.id,
-                invoice.number, invoice.dueDate, invoice.gross, invoice.paid, invoice.open())).toList();
+        List<OpenItemsView.Item> items = items(invoices);
         BigDecimal totalOpen = items.stream().map(OpenItemsView.Item::open)
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         return new OpenItemsView(customerId, knownCurrencyOf(customerId).orElse(null), items,
-                Payment.creditOf(customerId), totalOpen);
+                Payment.creditOf(customerId).add(CustomerCredit.remainingOf(customerId)), totalOpen,
+                OpenItemsView.Ageing.of(items), customerData(customer));
+    }
+
+    /** Every customer with open invoices, by total open (largest first), with its ageing: the accounting list. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OpenItemsView.Summary> openItemsOfAll() {
+        List<Invoice> open = Invoice.list("status = ?1 order by customerId, dueDate, number", InvoiceStatus.OPEN);
+        Map<UUID, List<Invoice>> byCustomer = new LinkedHashMap<>();
+        open.forEach(invoice -> byCustomer.computeIfAbsent(invoice.customerId, id -> new java.util.ArrayList<>())
+                .add(invoice));
+        return byCustomer.entrySet().stream().map(entry -> {
+            List<OpenItemsView.Item> items = items(entry.getValue());
+            Customer customer = Customer.findById(entry.getKey());
+            return new OpenItemsView.Summary(entry.getKey(), customer == null ? null : customer.name,
+                    entry.getValue().get(0).currency, items.size(),
+                    items.stream().map(OpenItemsView.Item::open).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add),
+                    OpenItemsView.Ageing.of(items));
+        }).sorted(java.util.Comparator.comparing(OpenItemsView.Summary::totalOpen).reversed()).toList();
+    }
+
+    private List<OpenItemsView.Item> items(List<Invoice> invoices) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), config.company().timeZone());
+        return invoices.stream().map(invoice -> new OpenItemsView.Item(invoice.id, invoice.number, invoice.dueDate,
+                invoice.gross, invoice.paid, invoice.open(), (int) Math.max(0,
+                        java.time.temporal.ChronoUnit.DAYS.between(invoice.dueDate, today)),
+                invoice.dunningLevel, Dispute.anyOpen(invoice.orderIds()))).toList();
+    }
+
+    private static OpenItemsView.CustomerData customerData(Customer customer) {
+        if (customer == null) {
+            return null;
+        }
+        Address address = customer.street == null && customer.city == null ? null
+                : new Address(customer.street, customer.postalCode, customer.city, customer.region, customer.country);
+        return new OpenItemsView.CustomerData(customer.name, customer.classification, customer.email, customer.phone,
+                address, customer.vatId, customer.paymentTermDays, customer.discountPercent, customer.creditLimit);
     }
 
     private static String currencyOf(UUID customerId) {

@@ -49,6 +49,9 @@ public class CreditNote extends PanacheEntityBase {
 
     public Instant issuedAt;
 
+    /** Why, as returns said (an inspection's deduction, what a claim is for). */
+    public String reason;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "credit_note_line", joinColumns = @JoinColumn(name = "credit_note_id"))
     @OrderBy("lineNo")
@@ -58,8 +61,13 @@ public class CreditNote extends PanacheEntityBase {
      * A credit note for the lines, at most {@code cap} gross (what is left of the invoice after earlier credit notes),
      * so the rounding per rate can never credit a cent more than was invoiced.
      */
-    static CreditNote issue(String number, UUID returnId, Invoice invoice, List<CreditNoteLine> lines,
-            BigDecimal cap, LocalDate issuedOn, Instant issuedAt) {
+    /**
+     * Credits the invoice: the lines at the invoiced prices, or (no lines: a claim without goods) an amount only;
+     * never more than {@code cap} gross. Where the amount is below the lines' worth (a partial refund after the
+     * inspection) or an amount only, net and tax are split in the invoice's proportion of tax to gross.
+     */
+    static CreditNote credit(String number, UUID returnId, Invoice invoice, List<CreditNoteLine> lines,
+            BigDecimal cap, String reason, LocalDate issuedOn, Instant issuedAt) {
         CreditNote note = new CreditNote();
         note.id = UUID.randomUUID();
         note.number = number;
@@ -69,14 +77,31 @@ public class CreditNote extends PanacheEntityBase {
         note.customerId = invoice.customerId;
         note.currency = invoice.currency;
         note.lines.addAll(lines);
-        Amounts.Totals totals = Amounts.totals(lines.stream().map(CreditNoteLine::amounts).toList(), invoice.currency);
-        note.net = totals.net().amount();
-        note.tax = totals.tax().amount();
-        note.amount = totals.gross().amount().min(cap);
+        note.reason = reason;
+        if (lines.isEmpty()) {
+            note.amount = cap;
+            note.tax = proportionalTax(cap, invoice.tax, invoice.gross);
+            note.net = cap.subtract(note.tax);
+        } else {
+            Amounts.Totals totals = Amounts.totals(lines.stream().map(CreditNoteLine::amounts).toList(),
+                    invoice.currency);
+            note.net = totals.net().amount();
+            note.tax = totals.tax().amount();
+            note.amount = totals.gross().amount().min(cap);
+            if (note.amount.compareTo(totals.gross().amount()) < 0) {
+                note.tax = proportionalTax(note.amount, totals.tax().amount(), totals.gross().amount());
+                note.net = note.amount.subtract(note.tax);
+            }
+        }
         note.issuedOn = issuedOn;
         note.issuedAt = issuedAt;
         note.persist();
         return note;
+    }
+
+    private static BigDecimal proportionalTax(BigDecimal amount, BigDecimal tax, BigDecimal gross) {
+        return gross.signum() == 0 ? BigDecimal.ZERO.setScale(2)
+                : amount.multiply(tax).divide(gross, 2, java.math.RoundingMode.HALF_UP);
     }
 
     static List<CreditNote> ofOrder(UUID orderId) {

@@ -15,6 +15,7 @@ public class CreditNoteLine {
     public BigDecimal unitPrice;
     public BigDecimal discountPercent;
     public BigDecimal taxRate;
+    public String taxCategory;
     public BigDecimal net;
 
     static CreditNoteLine of(InvoiceLine invoiced, BigDecimal quantity) {
@@ -25,6 +26,7 @@ public class CreditNoteLine {
         line.unitPrice = invoiced.unitPrice;
         line.discountPercent = invoiced.discountPercent;
         line.taxRate = invoiced.taxRate;
+        line.taxCategory = invoiced.taxCategory;
         line.net = line.amounts().net();
         return line;
     }

@@ -28,7 +28,13 @@ public class Refund extends PanacheEntityBase {
 
     public Instant paidAt;
 
-    static Refund pay(UUID returnId, UUID orderId, UUID customerId, BigDecimal amount, String currency, Instant now) {
+    /** REFUND: paid back to the original payment means; CREDIT: kept as the customer's credit. */
+    public String settlement;
+
+    public String reason;
+
+    static Refund pay(UUID returnId, UUID orderId, UUID customerId, BigDecimal amount, String currency,
+            String settlement, String reason, Instant now) {
         Refund refund = new Refund();
         refund.id = UUID.randomUUID();
         refund.returnId = returnId;
@@ -37,6 +43,8 @@ public class Refund extends PanacheEntityBase {
         refund.amount = amount;
         refund.currency = currency;
         refund.paidAt = now;
+        refund.settlement = settlement;
+        refund.reason = reason;
         refund.persist();
         return refund;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.ordercycle.billing.credit.CustomerCredit;
 import org.ordercycle.billing.invoice.DocumentNumbers;
 import org.ordercycle.billing.invoice.Invoice;
 import org.ordercycle.billing.invoice.InvoiceLine;
@@ -31,6 +32,9 @@ import org.ordercycle.kit.outbox.Outbox;
 @ApplicationScoped
 @Transactional
 public class RefundService {
+
+    static final String REFUND = "REFUND";
+    static final String CREDIT = "CREDIT";
 
     private final Outbox outbox;
     private final DocumentNumbers numbers;
@@ -54,6 +58,7 @@ public class RefundService {
         if (Refund.count("returnId", request.returnId()) > 0) {
             return;
         }
+        String settlement = settlementOf(request);
         List<Invoice> invoices = Invoice.ofOrder(order.id);
         Map<UUID, Map<Integer, BigDecimal>> creditedQuantities = new HashMap<>();
         Map<UUID, BigDecimal> creditedAmounts = new HashMap<>();
@@ -62,6 +67,10 @@ public class RefundService {
             earlier.lines.forEach(line -> creditedQuantities.computeIfAbsent(earlier.invoiceId, id -> new HashMap<>())
                     .merge(line.lineNo, line.quantity, BigDecimal::add));
         }
+        if (request.lines().isEmpty()) {
+            claim(request, order, invoices, creditedAmounts, settlement);
+            return;
+        }
         Map<UUID, List<CreditNoteLine>> credits = new LinkedHashMap<>();
         returned(request).forEach((lineNo, quantity) -> {
             AgreedLine agreed = order.line(lineNo).orElseThrow(() -> new RefundRefused("return " + request.returnId()
@@ -69,7 +78,7 @@ public class RefundService {
             BigDecimal invoiced = BigDecimal.ZERO;
             BigDecimal creditable = BigDecimal.ZERO;
             for (Invoice invoice : invoices) {
-                Optional<InvoiceLine> line = invoice.line(lineNo);
+                Optional<InvoiceLine> line = invoice.line(order.id, lineNo);
                 if (line.isPresent()) {
                     invoiced = invoiced.add(line.get().quantity);
                     creditable = creditable.add(line.get().quantity.subtract(credited(creditedQuantities, invoice, lineNo)));
@@ -83,7 +92,7 @@ public class RefundService {
                 toCredit = creditable; // the line is invoiced in full: never credit more than was invoiced
             }
             for (Invoice invoice : invoices) {
-                Optional<InvoiceLine> line = invoice.line(lineNo);
+                Optional<InvoiceLine> line = invoice.line(order.id, lineNo);
                 if (toCredit.signum() == 0 || line.isEmpty()) {
                     continue;
                 }
@@ -95,6 +104,10 @@ public class RefundService {
             }
         });
         LocalDate today = LocalDate.now(clock);
+        // A partial refund (the inspection found less to refund): never more than returns asks for, never more than
+        // the goods were invoiced at; what is deducted comes off the last credit notes.
+        BigDecimal allowed = request.amount() == null ? null : request.amount().amount().setScale(2,
+                java.math.RoundingMode.HALF_UP).max(BigDecimal.ZERO);
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (Invoice invoice : invoices) {
             List<CreditNoteLine> lines = credits.get(invoice.id);
@@ -102,16 +115,66 @@ public class RefundService {
                 continue;
             }
             BigDecimal cap = invoice.gross.subtract(creditedAmounts.getOrDefault(invoice.id, BigDecimal.ZERO));
-            CreditNote note = CreditNote.issue(numbers.next("CN", today.getYear()), request.returnId(), invoice, lines,
-                    cap, today, clock.instant());
-            outbox.publish(new CreditNoteIssued(UUID.randomUUID(), note.issuedAt, note.id, note.number,
-                    note.customerId, note.invoiceId, note.returnId, note.orderId, new Money(note.amount, note.currency)));
-            total = total.add(note.amount);
+            if (allowed != null) {
+                cap = cap.min(allowed.subtract(total));
+            }
+            if (cap.signum() <= 0) {
+                continue;
+            }
+            total = total.add(creditNote(request, invoice, lines, cap, today).amount);
         }
-        Refund refund = Refund.pay(request.returnId(), order.id, order.customerId, total, order.currency,
-                clock.instant());
+        pay(request, order, total, settlement);
+    }
+
+    /** A claim without goods: an amount only, capped at the order's invoiced gross minus what was credited before. */
+    private void claim(RefundRequested request, AcceptedOrder order, List<Invoice> invoices,
+            Map<UUID, BigDecimal> creditedAmounts, String settlement) {
+        if (invoices.isEmpty()) {
+            throw PrerequisiteMissing.of(AcceptedOrder.INVOICED, order.id);
+        }
+        BigDecimal rest = request.amount().amount().setScale(2, java.math.RoundingMode.HALF_UP).max(BigDecimal.ZERO);
+        LocalDate today = LocalDate.now(clock);
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (Invoice invoice : invoices) {
+            BigDecimal part = rest.min(invoice.gross.subtract(creditedAmounts.getOrDefault(invoice.id, BigDecimal.ZERO)));
+            if (part.signum() > 0) {
+                total = total.add(creditNote(request, invoice, List.of(), part, today).amount);
+                rest = rest.subtract(part);
+            }
+        }
+        pay(request, order, total, settlement);
+    }
+
+    private CreditNote creditNote(RefundRequested request, Invoice invoice, List<CreditNoteLine> lines,
+            BigDecimal cap, LocalDate today) {
+        CreditNote note = CreditNote.credit(numbers.next("CN", today.getYear()), request.returnId(), invoice, lines,
+                cap, request.reason(), today, clock.instant());
+        outbox.publish(new CreditNoteIssued(UUID.randomUUID(), note.issuedAt, note.id, note.number,
+                note.customerId, note.invoiceId, note.returnId, note.orderId, new Money(note.amount, note.currency)));
+        return note;
+    }
+
+    /** Pays the refund back, or keeps it as the customer's credit (applied to its open and next invoices). */
+    private void pay(RefundRequested request, AcceptedOrder order, BigDecimal total, String settlement) {
+        Refund refund = Refund.pay(request.returnId(), order.id, order.customerId, total, order.currency, settlement,
+                request.reason(), clock.instant());
+        if (CREDIT.equals(settlement) && total.signum() > 0) {
+            CustomerCredit.grant(order.customerId, refund.id, total, order.currency, clock.instant());
+        }
         outbox.publish(new RefundPaid(UUID.randomUUID(), refund.paidAt, refund.id, refund.returnId, refund.orderId,
-                refund.customerId, new Money(refund.amount, refund.currency), null));
+                refund.customerId, new Money(refund.amount, refund.currency), settlement));
+    }
+
+    private static String settlementOf(RefundRequested request) {
+        String settlement = request.settlement();
+        if (settlement == null || settlement.isBlank() || REFUND.equals(settlement)) {
+            return REFUND;
+        }
+        if (CREDIT.equals(settlement)) {
+            return CREDIT;
+        }
+        throw new RefundRefused("return " + request.returnId() + " asks for settlement " + settlement
+                + ": billing knows REFUND and CREDIT");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,0 +1,157 @@
+package org.ordercycle.billing.invoice;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordercycle.billing.BillingEvents.count;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.ordercycle.billing.BillingTestResource;
+import org.ordercycle.events.Event;
+import org.ordercycle.events.EventCatalog;
+import org.ordercycle.events.EventJson;
+import org.ordercycle.events.Money;
+import org.ordercycle.events.production.ShipmentDispatched;
+import org.ordercycle.events.production.ShippedLine;
+import org.ordercycle.events.sales.OrderAccepted;
+import org.ordercycle.events.sales.OrderLine;
+import org.ordercycle.kit.CloudEventHeaders;
+import org.ordercycle.kit.inbox.EventDispatcher;
+import org.ordercycle.kit.inbox.IncomingEvent;
+import org.ordercycle.testinfra.TestInfra;
+
+/**
+ * How many shipments per second billing invoices (one invoice per shipment, the default profile) on durable
+ * PostgreSQL (fsync, synchronous_commit, full_page_writes on). Not part of {@code verify} (the name does not end in
+ * Test); run it with
+ * {@code ./mvnw -B verify -pl billing-service -am -Dtest=InvoicingBenchmark -Dbenchmark=true
+ * -Dsurefire.failIfNoSpecifiedTests=false} (skipped without {@code -Dbenchmark=true}, so a run of all billing tests
+ * by pattern does not pick it up).
+ * It prints, in one run: end to end (ShipmentDispatched produced onto {@code production.shipments}, invoiced by the
+ * live channel, one transaction per poll; measured while the consumer drains the backlog) and the dispatcher alone
+ * (polls of 500 handed to the kit's dispatcher, no Kafka); then checks that the numbers are gap-free.
+ */
+@QuarkusTest
+@WithTestResource(BillingTestResource.class)
+@EnabledIfSystemProperty(named = "benchmark", matches = "true", disabledReason = "a benchmark: -Dbenchmark=true")
+class InvoicingBenchmark {
+
+    private static final int END_TO_END = Integer.getInteger("benchmark.shipments", 20_000);
+    private static final int DIRECT = Integer.getInteger("benchmark.direct-shipments", 20_000);
+    private static final String HANDLER = "ShipmentEventsHandler.on(ShipmentDispatched)";
+
+    @Inject
+    EventDispatcher dispatcher;
+
+    @Test
+    void shipmentsInvoicedPerSecond() throws Exception {
+        TestInfra.postgres().setDurable(true);
+        try {
+            endToEnd(2_000); // warm-up
+            double endToEnd = endToEnd(END_TO_END);
+            double direct = direct(DIRECT);
+            int year = LocalDate.now(ZoneOffset.UTC).getYear();
+            long issued = count("select count(*) from invoice where number like ?1", "INV-" + year + "-%");
+            long highest = count("select max(substring(number from 10)::int) from invoice where number like ?1",
+                    "INV-" + year + "-%");
+            System.out.printf("%n=== Billing invoicing benchmark (%d cores, durable PostgreSQL) ===%n",
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("end to end, ShipmentDispatched -> invoice, live channel: %,8.0f shipments/s (%,d)%n",
+                    endToEnd, END_TO_END);
+            System.out.printf("dispatcher alone, polls of 500:                           %,8.0f shipments/s (%,d)%n",
+                    direct, DIRECT);
+            System.out.printf("invoices this year %,d, highest number %,d: %s%n%n", issued, highest,
+                    issued == highest ? "gap-free" : "GAP");
+            assertThat(highest).isEqualTo(issued);
+        } finally {
+            TestInfra.postgres().setDurable(false);
+        }
+    }
+
+    private double endToEnd(int shipments) throws Exception {
+        List<ShipmentDispatched> events = acceptedOrdersShipped(shipments);
+        long before = count("select count(*) from invoice");
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfra.kafka().bootstrapServers(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(), ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(), ProducerConfig.LINGER_MS_CONFIG, 20);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            for (ShipmentDispatched shipment : events) {
+                String key = shipment.orderId().toString();
+                ProducerRecord<String, String> record = new ProducerRecord<>("production.shipments", key,
+                        EventJson.mapper().writeValueAsString(shipment));
+                headers(shipment, key).forEach((name, value) -> record.headers().add(name, value.getBytes(UTF_8)));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        long drainStart = System.nanoTime();
+        long backlog = shipments - (count("select count(*) from invoice") - before);
+        long applied;
+        do {
+            Thread.sleep(20);
+            applied = count("select count(*) from invoice") - before;
+        } while (applied < shipments);
+        return backlog / ((System.nanoTime() - drainStart) / 1e9);
+    }
+
+    private double direct(int shipments) throws Exception {
+        List<ShipmentDispatched> events = acceptedOrdersShipped(shipments);
+        List<IncomingEvent> records = new ArrayList<>(shipments);
+        for (int i = 0; i < shipments; i++) {
+            ShipmentDispatched shipment = events.get(i);
+            String key = shipment.orderId().toString();
+            records.add(new IncomingEvent("production.shipments", 0, i, key, headers(shipment, key),
+                    EventJson.mapper().writeValueAsString(shipment)));
+        }
+        long start = System.nanoTime();
+        for (int from = 0; from < shipments; from += 500) {
+            dispatcher.deliver(records.subList(from, Math.min(shipments, from + 500)),
+                    handler -> handler.id().equals(HANDLER));
+        }
+        return shipments / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Accepted orders (through the dispatcher, not measured) and one shipment for each. */
+    private List<ShipmentDispatched> acceptedOrdersShipped(int count) throws Exception {
+        UUID customer = UUID.randomUUID();
+        List<IncomingEvent> acceptances = new ArrayList<>(count);
+        List<ShipmentDispatched> shipments = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            UUID order = UUID.randomUUID();
+            OrderAccepted accepted = new OrderAccepted(UUID.randomUUID(), Instant.now(), order, customer,
+                    List.of(new OrderLine(1, "SKU-1", new BigDecimal("3"), new Money(new BigDecimal("19.99"), "EUR"),
+                            BigDecimal.ZERO, new BigDecimal("19"), "S")),
+                    "EUR", 50, LocalDate.now(), "selection-policy", true, null, null, null);
+            acceptances.add(new IncomingEvent("sales.orders", 0, i, order.toString(),
+                    headers(accepted, order.toString()), EventJson.mapper().writeValueAsString(accepted)));
+            shipments.add(new ShipmentDispatched(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), order, customer,
+                    List.of(new ShippedLine(1, "SKU-1", new BigDecimal("2"))), "DHL", "T-" + i, "MAIN",
+                    Instant.now(), "bench"));
+        }
+        for (int from = 0; from < count; from += 500) {
+            dispatcher.deliver(acceptances.subList(from, Math.min(count, from + 500)));
+        }
+        return shipments;
+    }
+
+    private static Map<String, String> headers(Event event, String key) {
+        return Map.of(CloudEventHeaders.TYPE, EventCatalog.of(event.getClass()).name(), CloudEventHeaders.ID,
+                event.eventId().toString(), CloudEventHeaders.SUBJECT, key, CloudEventHeaders.SPEC_VERSION, "1.0");
+    }
+}
