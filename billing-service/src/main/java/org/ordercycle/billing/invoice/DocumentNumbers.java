@@ -20,11 +20,11 @@ public class DocumentNumbers {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public String next(String series, int year) {
-        entityManager.createNativeQuery(
-                        "insert into document_counter (series, year, last) values (?1, ?2, 0) on conflict do nothing")
-                .setParameter(1, series).setParameter(2, year).executeUpdate();
-        Number last = (Number) entityManager.createNativeQuery(
-                        "update document_counter set last = last + 1 where series = ?1 and year = ?2 returning last")
+        // One round trip: the year's first number creates the row, every later one counts on under its row lock.
+        Number last = (Number) entityManager.createNativeQuery("""
+                        insert into document_counter (series, year, last) values (?1, ?2, 1)
+                        on conflict (series, year) do update set last = document_counter.last + 1
+                        returning last""")
                 .setParameter(1, series).setParameter(2, year).getSingleResult();
         return "%s-%d-%06d".formatted(series, year, last.intValue());
     }

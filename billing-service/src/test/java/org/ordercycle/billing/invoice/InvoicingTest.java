@@ -40,6 +40,12 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.ordercycle.billing.BillingTestResource;
+import org.ordercycle.events.EventCatalog;
+import org.ordercycle.events.EventJson;
+import org.ordercycle.kit.CloudEventHeaders;
+import org.ordercycle.kit.inbox.EventDispatcher;
+import org.ordercycle.kit.inbox.EventDispatcher.Delivery;
+import org.ordercycle.kit.inbox.IncomingEvent;
 import org.ordercycle.events.billing.InvoiceIssued;
 import org.ordercycle.events.production.ShipmentDispatched;
 import org.ordercycle.events.sales.OrderAmended;
@@ -51,6 +57,9 @@ class InvoicingTest {
 
     @Inject
     InvoiceService invoices;
+
+    @Inject
+    EventDispatcher dispatcher;
 
     @Test
     void invoiceUsesShippedQuantityNotOrderedQuantity() {
@@ -185,6 +194,36 @@ class InvoicingTest {
         assertThat(reason).contains("ShipmentRefused").contains("only 5 were ordered and 5 are invoiced already");
         assertThat(invoicesOf(customer).getList("lines.flatten().quantity", BigDecimal.class))
                 .usingElementComparator(BigDecimal::compareTo).containsExactly(dec("3"), dec("2"));
+    }
+
+    @Test
+    void shipmentsOfOneOrderInOnePollSeeEachOtherAndNeverAddUpToMoreThanTheOrder() throws Exception {
+        UUID customer = knownCustomer(30);
+        UUID order = UUID.randomUUID();
+        acceptedOrder(accepted(order, customer, line(1, "5", "10.00", "0", "19")));
+        // One poll, one transaction: the handler empties the persistence context after each shipment, so the
+        // second and third must read what the first recorded from the database (not from the session).
+        ShipmentDispatched first = shipment(order, customer, 1, "3");
+        ShipmentDispatched second = shipment(order, customer, 1, "2");
+        ShipmentDispatched tooMuch = shipment(order, customer, 1, "1");
+
+        List<Delivery> deliveries = dispatcher.deliver(List.of(record(first, 0), record(second, 1), record(tooMuch, 2)));
+
+        assertThat(deliveries).containsExactly(Delivery.HANDLED, Delivery.HANDLED, Delivery.DEAD_LETTERED);
+        assertThat(deadLetterReason(tooMuch.eventId())).contains("only 5 were ordered and 5 are invoiced already");
+        JsonPath issued = invoicesOf(customer);
+        assertThat(issued.getList("lines.flatten().quantity", BigDecimal.class))
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(dec("3"), dec("2"));
+        assertThat(issued.getList("net.amount", String.class)).containsExactly("30.00", "20.00");
+    }
+
+    private static IncomingEvent record(ShipmentDispatched shipment, long offset) throws Exception {
+        String key = shipment.orderId().toString();
+        return new IncomingEvent("production.shipments", 0, offset, key,
+                java.util.Map.of(CloudEventHeaders.TYPE, EventCatalog.of(ShipmentDispatched.class).name(),
+                        CloudEventHeaders.ID, shipment.eventId().toString(), CloudEventHeaders.SUBJECT, key,
+                        CloudEventHeaders.SPEC_VERSION, "1.0"),
+                EventJson.mapper().writeValueAsString(shipment));
     }
 
     @Test
