@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -307,30 +308,77 @@ public class EventDispatcher {
             }
         }
         Set<Entry> first = new HashSet<>(inbox.firstDeliveries(entries));
-        List<Delivery> deliveries = new ArrayList<>(decoded.size());
-        for (Decoded record : decoded) {
+        List<Delivery> deliveries = new ArrayList<>(Collections.nCopies(decoded.size(), Delivery.SKIPPED));
+        int next = 0;
+        while (next < decoded.size()) {
+            Decoded record = decoded.get(next);
             if (record instanceof Poison poison) {
                 deadLetter(poison, null, poison.reason(), poison.cause(), 1);
-                deliveries.add(Delivery.DEAD_LETTERED);
-            } else if (record instanceof Ready ready) {
-                Delivery result = Delivery.DUPLICATE;
-                for (Handler handler : ready.handlers()) {
-                    Queue queue = queueOf(ready, handler);
-                    if (queues.containsKey(queue)) {
-                        parked.park(handler.id(), queues.get(queue), ready.record(), ready.type().name(),
-                                ready.event().eventId());
-                        result = worse(result, Delivery.PARKED);
-                    } else if (first.remove(new Entry(handler.id(), ready.event().eventId(), ready.type().name()))) {
-                        invoke(handler, ready);
-                        result = worse(result, Delivery.HANDLED);
-                    }
-                }
-                deliveries.add(result);
+                deliveries.set(next, Delivery.DEAD_LETTERED);
+                next++;
+            } else if (record instanceof Ready) {
+                List<Integer> run = runFrom(decoded, next);
+                applyRun(decoded, run, queues, first, deliveries);
+                next = run.get(run.size() - 1) + 1;
             } else {
-                deliveries.add(Delivery.SKIPPED);
+                next++;
             }
         }
         return deliveries;
+    }
+
+    /**
+     * The positions of the run that starts at {@code start}: the consecutive records of its type (skipped records
+     * between them do not end it) when a batch handler reacts to the type, otherwise the one record.
+     */
+    private static List<Integer> runFrom(List<Decoded> decoded, int start) {
+        Ready first = (Ready) decoded.get(start);
+        List<Integer> run = new ArrayList<>();
+        run.add(start);
+        if (first.handlers().stream().noneMatch(Handler::batch)) {
+            return run;
+        }
+        for (int position = start + 1; position < decoded.size(); position++) {
+            Decoded record = decoded.get(position);
+            if (record instanceof Ready ready && ready.type() == first.type()) {
+                run.add(position);
+            } else if (!(record instanceof Skipped)) {
+                break;
+            }
+        }
+        return run;
+    }
+
+    /**
+     * Applies a run of records of one type: each handler in turn, a batch handler once with the run's events it has
+     * not applied yet (in their order), any other handler event by event. An event whose key waits behind a parked
+     * one is parked instead.
+     */
+    private void applyRun(List<Decoded> decoded, List<Integer> run, Map<Queue, String> queues, Set<Entry> first,
+            List<Delivery> deliveries) throws Exception {
+        run.forEach(position -> deliveries.set(position, Delivery.DUPLICATE));
+        for (Handler handler : ((Ready) decoded.get(run.get(0))).handlers()) {
+            List<Ready> batch = new ArrayList<>();
+            for (int position : run) {
+                Ready ready = (Ready) decoded.get(position);
+                Queue queue = queueOf(ready, handler);
+                if (queues.containsKey(queue)) {
+                    parked.park(handler.id(), queues.get(queue), ready.record(), ready.type().name(),
+                            ready.event().eventId());
+                    deliveries.set(position, worse(deliveries.get(position), Delivery.PARKED));
+                } else if (first.remove(new Entry(handler.id(), ready.event().eventId(), ready.type().name()))) {
+                    if (handler.batch()) {
+                        batch.add(ready);
+                    } else {
+                        invoke(handler, ready);
+                    }
+                    deliveries.set(position, worse(deliveries.get(position), Delivery.HANDLED));
+                }
+            }
+            if (!batch.isEmpty()) {
+                invokeAll(handler, batch);
+            }
+        }
     }
 
     private Map<Queue, String> queuesOf(List<Decoded> decoded) throws SQLException {
@@ -526,6 +574,16 @@ public class EventDispatcher {
     private void invoke(Handler handler, Ready ready) {
         EventContext.callWithin(ready.context(), () -> {
             handler.handle(ready.event());
+            return null;
+        });
+    }
+
+    private void invokeAll(Handler handler, List<Ready> batch) {
+        List<Received<Event>> events = new ArrayList<>(batch.size());
+        batch.forEach(ready -> events.add(new Received<>(ready.event(), ready.context())));
+        metrics.summary("ordercycle.events.batch.size", "handler", handler.id()).record(events.size());
+        EventContext.callWithin(null, () -> {
+            handler.handleAll(events);
             return null;
         });
     }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,6 +21,7 @@ import org.ordercycle.events.Event;
 import org.ordercycle.events.EventCatalog;
 import org.ordercycle.events.EventType;
 import org.ordercycle.events.Topic;
+import org.ordercycle.kit.EventContext;
 
 /**
  * Knows which {@code on(...)} methods of the service's {@link EventHandlers} react to which event type. Built at
@@ -34,12 +36,37 @@ import org.ordercycle.events.Topic;
 @ApplicationScoped
 public class EventRouter {
 
-    /** One handler method bound to its bean. */
+    /**
+     * One handler method bound to its bean: {@code on(SomeEvent)}, or a batch handler
+     * {@code on(List<Received<SomeEvent>>)} that takes a run of events at once.
+     */
     public record Handler(String id, EventType<?> type, Object bean, Method method) {
 
+        /** Whether it takes a run of events at once ({@code on(List<Received<SomeEvent>>)}). */
+        public boolean batch() {
+            return method != null && method.getParameterTypes()[0] == List.class;
+        }
+
+        /** One event, within its context (a batch handler gets it as a list of one). */
         void handle(Event event) {
+            if (batch()) {
+                call(List.of(new Received<>(event, EventContext.current().orElse(null))));
+            } else {
+                call(event);
+            }
+        }
+
+        /** A run of events, for a batch handler. */
+        void handleAll(List<Received<Event>> events) {
+            if (!batch()) {
+                throw new IllegalStateException(id + " takes one event at a time");
+            }
+            call(events);
+        }
+
+        private void call(Object argument) {
             try {
-                method.invoke(bean, event);
+                method.invoke(bean, argument);
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
@@ -95,11 +122,16 @@ public class EventRouter {
                         + " implements EventHandlers but has no on(SomeEvent) method");
             }
             for (Method method : methods) {
-                EventType<?> type = EventCatalog.of(method.getParameterTypes()[0].asSubclass(Event.class));
+                EventType<?> type = EventCatalog.of(eventClassOf(method));
                 method.setAccessible(true);
                 String id = beanClass.getSimpleName() + ".on(" + type.name() + ")";
                 Handler handler = new Handler(id, type, target, method);
-                if (handlersById.putIfAbsent(id, handler) != null) {
+                Handler before = handlersById.putIfAbsent(id, handler);
+                if (before != null && before.method().getDeclaringClass() == method.getDeclaringClass()) {
+                    throw new IllegalStateException(beanClass.getName() + " reacts to " + type.name()
+                            + " both one at a time and as a batch: keep one of the two on(...) methods");
+                }
+                if (before != null) {
                     throw new IllegalStateException("two event handlers are named " + id
                             + ": handler classes of one service need distinct simple names");
                 }
@@ -144,14 +176,33 @@ public class EventRouter {
         List<Method> methods = new ArrayList<>();
         for (Class<?> type = beanClass; type != null && type != Object.class; type = type.getSuperclass()) {
             for (Method method : type.getDeclaredMethods()) {
-                if (method.getName().equals("on") && method.getParameterCount() == 1
-                        && Event.class.isAssignableFrom(method.getParameterTypes()[0])
+                if (method.getName().equals("on") && method.getParameterCount() == 1 && eventClassOf(method) != null
                         && !method.isBridge() && !method.isSynthetic() && !Modifier.isStatic(method.getModifiers())) {
                     methods.add(method);
                 }
             }
         }
-        methods.sort(Comparator.comparing(method -> method.getParameterTypes()[0].getSimpleName()));
+        methods.sort(Comparator.comparing(method -> eventClassOf(method).getSimpleName()));
         return methods;
+    }
+
+    /**
+     * The event type a handler method takes: {@code on(SomeEvent)} or {@code on(List<Received<SomeEvent>>)}; null
+     * for any other method.
+     */
+    private static Class<? extends Event> eventClassOf(Method method) {
+        Class<?> parameter = method.getParameterTypes()[0];
+        if (Event.class.isAssignableFrom(parameter)) {
+            return parameter.asSubclass(Event.class);
+        }
+        if (parameter == List.class
+                && method.getGenericParameterTypes()[0] instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] instanceof ParameterizedType received
+                && received.getRawType() == Received.class
+                && received.getActualTypeArguments()[0] instanceof Class<?> event
+                && Event.class.isAssignableFrom(event)) {
+            return event.asSubclass(Event.class);
+        }
+        return null;
     }
 }

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,6 +46,10 @@ public class Outbox {
     private static final String INSERT = """
             insert into kit_outbox (event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, traceparent)
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** The locks of several keys in one statement, in ascending order of their ids, so publishers cannot deadlock. */
+    private static final String LOCK_KEYS = """
+            select pg_advisory_xact_lock(?, sorted.lock_id)
+              from (select distinct lock_id from unnest(?::int[]) as ids (lock_id) order by lock_id offset 0) sorted""";
     private static final String INSERT_RECORD = """
             insert into kit_outbox (event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, headers)
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -88,6 +93,65 @@ public class Outbox {
             throw new IllegalArgumentException("cannot write " + type.name() + " as JSON: " + e.getOriginalMessage(), e);
         }
         wakeRelayOnCommit();
+    }
+
+    /**
+     * Writes several events to the outbox within the caller's transaction, with the guarantees of {@link #publish}:
+     * first the advisory locks of all their (topic, key) pairs, taken in one statement in a stable order (ascending
+     * lock id, so two transactions publishing for the same keys in different orders wait for each other instead of
+     * deadlocking), then the rows as one JDBC batch, in the order given, so the events of one key are sent in that
+     * order. Each event inherits the correlation id and trace of its {@link Publication#cause()}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(List<Publication> publications) {
+        if (publications.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement(LOCK_KEYS);
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            Integer[] lockIds = new Integer[publications.size()];
+            for (int i = 0; i < publications.size(); i++) {
+                Event event = publications.get(i).event();
+                EventType<?> type = EventCatalog.of(event.getClass());
+                lockIds[i] = lockId(type.topic().topicName(), EventKeys.keyOf(event, type));
+            }
+            lock.setInt(1, KEY_LOCKS);
+            lock.setArray(2, connection.createArrayOf("int4", lockIds));
+            lock.executeQuery().close();
+            for (Publication publication : publications) {
+                Event event = publication.event();
+                EventType<?> type = EventCatalog.of(event.getClass());
+                String key = EventKeys.keyOf(event, type);
+                EventContext cause = publication.cause();
+                insert.setObject(1, event.eventId());
+                insert.setString(2, type.topic().topicName());
+                insert.setString(3, key);
+                insert.setString(4, type.name());
+                insert.setString(5, json(event, type));
+                insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
+                insert.setString(7, cause != null ? cause.correlationId() : key);
+                insert.setString(8, cause != null && cause.traceparent() != null ? cause.traceparent() : traceparent(cause));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new OutboxException("could not write " + publications.size() + " events to the outbox", e);
+        }
+        wakeRelayOnCommit();
+    }
+
+    /** The advisory lock id of a (topic, key); String.hashCode is specified by the JLS, so every instance agrees. */
+    private static int lockId(String topic, String key) {
+        return (topic + '\n' + key).hashCode();
+    }
+
+    private static String json(Event event, EventType<?> type) {
+        try {
+            return EventJson.mapper().writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + type.name() + " as JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**
