@@ -13,7 +13,9 @@ import jakarta.persistence.OrderBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.ordercycle.billing.invoice.Invoice;
 
@@ -71,6 +73,28 @@ public class CustomerCredit extends PanacheEntityBase {
                 invoice.customerId, invoice.currency).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (CustomerCredit credit : credits) {
             credit.allocate(invoice, now);
+        }
+    }
+
+    /**
+     * Applies the customers' remaining credits to new invoices, as {@link #settle} does for each in turn, with one
+     * query (locked) for the credits of all their customers.
+     */
+    public static void settleAll(List<Invoice> invoices, Instant now) {
+        if (invoices.isEmpty()) {
+            return;
+        }
+        List<UUID> customers = invoices.stream().map(invoice -> invoice.customerId).distinct().toList();
+        Map<UUID, List<CustomerCredit>> credits = new HashMap<>();
+        CustomerCredit.<CustomerCredit>find("customerId in ?1 and remaining > 0 order by grantedAt", customers)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(credit -> credits.computeIfAbsent(credit.customerId, c -> new ArrayList<>()).add(credit));
+        for (Invoice invoice : invoices) {
+            for (CustomerCredit credit : credits.getOrDefault(invoice.customerId, List.of())) {
+                if (credit.remaining.signum() > 0) {
+                    credit.allocate(invoice, now);
+                }
+            }
         }
     }
 

@@ -17,7 +17,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -65,7 +71,19 @@ public class BillableShipment extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Records the shipment (persisted at once). */
     static BillableShipment record(UUID shipmentId, UUID orderId, UUID customerId, String currency,
+            List<ShipmentLine> lines, LocalDate dispatchedOn, Instant dispatchedAt) {
+        BillableShipment shipment = shipped(shipmentId, orderId, customerId, currency, lines, dispatchedOn, dispatchedAt);
+        shipment.persist();
+        return shipment;
+    }
+
+    /**
+     * The shipment as it left, not persisted yet: a batch invoices it first and persists it then, so that its row is
+     * inserted once with its final state instead of inserted and updated.
+     */
+    static BillableShipment shipped(UUID shipmentId, UUID orderId, UUID customerId, String currency,
             List<ShipmentLine> lines, LocalDate dispatchedOn, Instant dispatchedAt) {
         BillableShipment shipment = new BillableShipment();
         shipment.shipmentId = shipmentId;
@@ -76,7 +94,6 @@ public class BillableShipment extends PanacheEntityBase {
         shipment.dispatchedOn = dispatchedOn;
         shipment.dispatchedAt = dispatchedAt;
         shipment.status = shipment.value().signum() == 0 ? Status.NOTHING_TO_BILL : Status.PENDING;
-        shipment.persist();
         return shipment;
     }
 
@@ -120,5 +137,23 @@ public class BillableShipment extends PanacheEntityBase {
 
     static List<BillableShipment> ofOrder(UUID orderId) {
         return list("orderId", orderId);
+    }
+
+    /** Which of these shipments are recorded already, in one query. */
+    static Set<UUID> recordedAmong(Collection<UUID> shipmentIds) {
+        return new HashSet<>(find("select shipmentId from BillableShipment where shipmentId in ?1", shipmentIds)
+                .project(UUID.class).list());
+    }
+
+    /** What the orders' recorded shipments hold per order and line so far, in one query. */
+    static Map<UUID, Map<Integer, BigDecimal>> shippedQuantitiesOf(Collection<UUID> orderIds) {
+        Map<UUID, Map<Integer, BigDecimal>> shipped = new HashMap<>();
+        getEntityManager().createQuery("""
+                        select s.orderId, l.lineNo, sum(l.quantity) from BillableShipment s join s.lines l
+                        where s.orderId in ?1 group by s.orderId, l.lineNo""", Object[].class)
+                .setParameter(1, orderIds).getResultList()
+                .forEach(row -> shipped.computeIfAbsent((UUID) row[0], order -> new TreeMap<>())
+                        .put((Integer) row[1], (BigDecimal) row[2]));
+        return shipped;
     }
 }

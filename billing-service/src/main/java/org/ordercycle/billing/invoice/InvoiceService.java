@@ -1,5 +1,6 @@
 package org.ordercycle.billing.invoice;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -11,8 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.ordercycle.billing.BillingConfig;
 import org.ordercycle.billing.credit.CustomerCredit;
 import org.ordercycle.billing.delivery.InvoiceDelivery;
@@ -26,11 +31,14 @@ import org.ordercycle.events.billing.InvoiceIssued;
 import org.ordercycle.events.production.ShipmentDelivered;
 import org.ordercycle.events.production.ShipmentDispatched;
 import org.ordercycle.events.production.ShippedLine;
+import org.ordercycle.kit.EventContext;
 import org.ordercycle.kit.api.ProblemException;
 import org.ordercycle.kit.api.QueryParams;
 import org.ordercycle.kit.inbox.PrerequisiteMissing;
 import org.ordercycle.kit.inbox.Prerequisites;
+import org.ordercycle.kit.inbox.Received;
 import org.ordercycle.kit.outbox.Outbox;
+import org.ordercycle.kit.outbox.Publication;
 
 /**
  * Invoices what left the warehouse at the prices sales agreed, when the customer's billing profile says so: per
@@ -50,9 +58,11 @@ public class InvoiceService {
     private final BillingConfig config;
     private final Clock clock;
     private final EntityManager entityManager;
+    private final MeterRegistry metrics;
 
     InvoiceService(Outbox outbox, Prerequisites prerequisites, DocumentNumbers numbers, ProfileService profiles,
-            BillingConfig config, Clock clock, EntityManager entityManager) {
+            BillingConfig config, Clock clock, EntityManager entityManager, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.prerequisites = prerequisites;
         this.numbers = numbers;
@@ -62,20 +72,88 @@ public class InvoiceService {
         this.entityManager = entityManager;
     }
 
-    /**
-     * Records the shipment at the agreed lines (its quantities × the agreed unit prices less the agreed discounts)
-     * and invoices it at once when the customer is billed per shipment. A shipment recorded already (replayed,
-     * re-delivered with another event id) changes nothing; one read before its order's acceptance waits for it; a
-     * zero-value shipment is recorded as nothing to bill: no invoice, no number.
-     */
+    /** One shipment, as {@link #invoiceShipments} does for a poll's run of them. */
     public void invoiceShipment(ShipmentDispatched shipment) {
-        AcceptedOrder order = AcceptedOrder.lockedForBilling(shipment.orderId())
-                .orElseThrow(() -> PrerequisiteMissing.of(AcceptedOrder.ACCEPTED, shipment.orderId()));
-        // Checked under the order's lock; the primary key catches whatever gets past it.
-        if (BillableShipment.findById(shipment.shipmentId()) != null) {
-            return;
+        invoiceShipments(List.of(new Received<>(shipment, EventContext.current().orElse(null))));
+    }
+
+    /**
+     * Records each shipment at the agreed lines (its quantities × the agreed unit prices less the agreed discounts)
+     * and invoices it at once when the customer is billed per shipment; in the order given, each shipment seeing
+     * what the ones before it recorded. A shipment recorded already (replayed, re-delivered with another event id)
+     * changes nothing; a zero-value shipment is recorded as nothing to bill: no invoice, no number.
+     *
+     * <p>Done per run, not per shipment: the orders are locked (in id order) and read with their agreed lines in one
+     * query each, so are the recorded shipments and quantities, the profiles, customers and credits; the run's invoice
+     * numbers are one block ({@code last = last + n}, gap-free, given back on rollback); the rows are written in JDBC
+     * batches at the end and the events published with one {@code publishAll}. A shipment whose order billing does
+     * not hold yet, or that ships more than was ordered, fails the whole call: the kit then applies the run one
+     * shipment at a time (a list of one), which parks or dead-letters just that one.
+     */
+    public void invoiceShipments(List<Received<ShipmentDispatched>> run) {
+        long step = System.nanoTime();
+        Set<UUID> orderIds = new TreeSet<>();
+        run.forEach(received -> orderIds.add(received.event().orderId()));
+        Map<UUID, AcceptedOrder> orders = AcceptedOrder.lockedForBilling(orderIds);
+        step = timed("orders", step);
+        for (Received<ShipmentDispatched> received : run) {
+            if (!orders.containsKey(received.event().orderId())) {
+                throw PrerequisiteMissing.of(AcceptedOrder.ACCEPTED, received.event().orderId());
+            }
         }
-        Map<Integer, BigDecimal> recorded = shippedQuantities(order.id);
+        // Checked under the orders' locks; the primary key catches whatever gets past it.
+        Set<UUID> recordedShipments = BillableShipment.recordedAmong(
+                run.stream().map(received -> received.event().shipmentId()).toList());
+        Map<UUID, Map<Integer, BigDecimal>> recorded = BillableShipment.shippedQuantitiesOf(orderIds);
+        step = timed("recorded", step);
+        Map<UUID, Profile> profiles = this.profiles.ofAll(orders.values().stream().map(order -> order.customerId)
+                .collect(Collectors.toSet()));
+        step = timed("profiles", step);
+
+        List<BillableShipment> shipments = new ArrayList<>();
+        Map<BillableShipment, Received<ShipmentDispatched>> perShipment = new LinkedHashMap<>();
+        for (Received<ShipmentDispatched> received : run) {
+            ShipmentDispatched shipment = received.event();
+            if (!recordedShipments.add(shipment.shipmentId())) {
+                continue;
+            }
+            AcceptedOrder order = orders.get(shipment.orderId());
+            Map<Integer, BigDecimal> before = recorded.computeIfAbsent(order.id, id -> new TreeMap<>());
+            List<ShipmentLine> lines = agreedLines(shipment, order, before);
+            lines.forEach(line -> before.merge(line.lineNo, line.quantity, BigDecimal::add));
+            LocalDate dispatchedOn = LocalDate.ofInstant(shipment.shippedAt(), config.company().timeZone());
+            BillableShipment billable = BillableShipment.shipped(shipment.shipmentId(), order.id, order.customerId,
+                    order.currency, lines, dispatchedOn, shipment.shippedAt());
+            shipments.add(billable);
+            prerequisites.arrived(SHIPMENT_RECORDED, shipment.shipmentId());
+            if (billable.pending() && profiles.get(order.customerId).trigger() == BillingTrigger.PER_SHIPMENT) {
+                perShipment.put(billable, received);
+            }
+            prerequisites.arrived(AcceptedOrder.INVOICED, order.id);
+        }
+        step = timed("record", step);
+        List<Publication> issued = issueEachOf(perShipment, orders, profiles);
+        shipments.forEach(shipment -> shipment.persist());
+        step = timed("issue", step);
+        outbox.publishAll(issued);
+        step = timed("publish", step);
+        writtenAndForgotten();
+        timed("flush", step);
+    }
+
+    /**
+     * Records the time of one step of {@link #invoiceShipments} ({@code billing_invoicing_step_seconds{step}}), so a
+     * benchmark or an operator sees where a batch spends its time; returns now.
+     */
+    private long timed(String name, long since) {
+        long now = System.nanoTime();
+        metrics.timer("billing.invoicing.step", "step", name).record(now - since, TimeUnit.NANOSECONDS);
+        return now;
+    }
+
+    /** The shipment's lines at the agreed prices; refused if the order lacks a line or has fewer units left. */
+    private static List<ShipmentLine> agreedLines(ShipmentDispatched shipment, AcceptedOrder order,
+            Map<Integer, BigDecimal> recorded) {
         List<ShipmentLine> lines = new ArrayList<>();
         shipped(shipment).forEach((lineNo, quantity) -> {
             AgreedLine agreed = order.line(lineNo).orElseThrow(() -> new ShipmentRefused("shipment "
@@ -88,18 +166,49 @@ public class InvoiceService {
             }
             lines.add(ShipmentLine.shipped(agreed, quantity));
         });
-        LocalDate dispatchedOn = LocalDate.ofInstant(shipment.shippedAt(), config.company().timeZone());
-        BillableShipment billable = BillableShipment.record(shipment.shipmentId(), order.id, order.customerId,
-                order.currency, lines, dispatchedOn, shipment.shippedAt());
-        prerequisites.arrived(SHIPMENT_RECORDED, shipment.shipmentId());
-        if (billable.pending()) {
-            Profile profile = profiles.of(order.customerId);
-            if (profile.trigger() == BillingTrigger.PER_SHIPMENT) {
-                issueEach(List.of(billable), profile);
+        return lines;
+    }
+
+    /**
+     * One invoice per shipment, as {@link #issueConsolidated} issues one for a single shipment, with the numbers
+     * taken as one block and the credits of all customers read at once; returns the InvoiceIssued to publish.
+     */
+    private List<Publication> issueEachOf(Map<BillableShipment, Received<ShipmentDispatched>> shipments,
+            Map<UUID, AcceptedOrder> orders, Map<UUID, Profile> profiles) {
+        List<BillableShipment> billable = new ArrayList<>();
+        for (BillableShipment shipment : shipments.keySet()) {
+            String reference = orders.get(shipment.orderId).poReference;
+            if (profiles.get(shipment.customerId).poReferenceRequired() && reference == null) {
+                continue; // held until billing is given the order's purchase-order reference
             }
+            if (shipment.value().signum() == 0) {
+                shipment.nothingToBill();
+                continue;
+            }
+            billable.add(shipment);
         }
-        prerequisites.arrived(AcceptedOrder.INVOICED, order.id);
-        writtenAndForgotten();
+        if (billable.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Buyer> buyers = Buyer.ofAll(billable.stream().map(shipment -> shipment.customerId)
+                .collect(Collectors.toSet()));
+        LocalDate today = today();
+        List<String> numbers = this.numbers.nextBlock("INV", today.getYear(), billable.size());
+        List<Invoice> invoices = new ArrayList<>(billable.size());
+        for (int i = 0; i < billable.size(); i++) {
+            BillableShipment shipment = billable.get(i);
+            invoices.add(Invoice.issue(numbers.get(i), List.of(shipment), buyers.get(shipment.customerId),
+                    profiles.get(shipment.customerId), config.company().vatId(), today, null, null,
+                    orders.get(shipment.orderId).poReference, clock.instant()));
+        }
+        CustomerCredit.settleAll(invoices, clock.instant());
+        List<Publication> issued = new ArrayList<>(invoices.size());
+        for (int i = 0; i < invoices.size(); i++) {
+            Invoice invoice = invoices.get(i);
+            InvoiceDelivery.plan(invoice, clock.instant());
+            issued.add(shipments.get(billable.get(i)).causes(issuedEvent(invoice)));
+        }
+        return issued;
     }
 
     /** The customer has the shipment: invoiced now when the customer is billed on delivery. */
@@ -218,12 +327,15 @@ public class InvoiceService {
                     references.isEmpty() ? null : String.join(", ", references), clock.instant());
             CustomerCredit.settle(invoice, clock.instant());
             InvoiceDelivery.plan(invoice, clock.instant());
-            outbox.publish(new InvoiceIssued(UUID.randomUUID(), invoice.issuedAt, invoice.id, invoice.number,
-                    invoice.customerId, invoice.orderIds(), invoice.shipmentIds(), money(invoice.net, invoice),
-                    money(invoice.tax, invoice), money(invoice.gross, invoice), invoice.dueDate,
-                    invoice.format.name()));
+            outbox.publish(issuedEvent(invoice));
         }
         return byCurrency.size();
+    }
+
+    private static InvoiceIssued issuedEvent(Invoice invoice) {
+        return new InvoiceIssued(UUID.randomUUID(), invoice.issuedAt, invoice.id, invoice.number, invoice.customerId,
+                invoice.orderIds(), invoice.shipmentIds(), money(invoice.net, invoice), money(invoice.tax, invoice),
+                money(invoice.gross, invoice), invoice.dueDate, invoice.format.name());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -3,6 +3,9 @@ package org.ordercycle.billing.profile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.ordercycle.billing.BillingConfig;
 import org.ordercycle.billing.customer.Customer;
@@ -24,8 +27,23 @@ public class ProfileService {
     /** The profile billing applies to the customer now. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Profile of(UUID customerId) {
-        BillingProfile agreed = BillingProfile.findById(customerId);
-        Customer customer = Customer.findById(customerId);
+        return profile(customerId, BillingProfile.findById(customerId), Customer.findById(customerId));
+    }
+
+    /** The profiles billing applies to these customers now, in two queries (profiles, customers). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, Profile> ofAll(Collection<UUID> customerIds) {
+        Map<UUID, BillingProfile> agreed = new HashMap<>();
+        BillingProfile.<BillingProfile>list("customerId in ?1", customerIds)
+                .forEach(profile -> agreed.put(profile.customerId, profile));
+        Map<UUID, Customer> customers = new HashMap<>();
+        Customer.<Customer>list("id in ?1", customerIds).forEach(customer -> customers.put(customer.id, customer));
+        Map<UUID, Profile> profiles = new HashMap<>();
+        customerIds.forEach(id -> profiles.put(id, profile(id, agreed.get(id), customers.get(id))));
+        return profiles;
+    }
+
+    private Profile profile(UUID customerId, BillingProfile agreed, Customer customer) {
         BillingConfig.ProfileDefaults defaults = config.profileDefaults();
         int contactTerms = customer == null || customer.paymentTermDays == null ? defaults.paymentTermDays()
                 : customer.paymentTermDays;

@@ -58,13 +58,18 @@ class InvoicingBenchmark {
     @Inject
     EventDispatcher dispatcher;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     @Test
     void shipmentsInvoicedPerSecond() throws Exception {
         TestInfra.postgres().setDurable(true);
         try {
             endToEnd(2_000); // warm-up
             double endToEnd = endToEnd(END_TO_END);
+            Map<String, Double> stepsBefore = stepMillis();
             double direct = direct(DIRECT);
+            Map<String, Double> stepsAfter = stepMillis();
             int year = LocalDate.now(ZoneOffset.UTC).getYear();
             long issued = count("select count(*) from invoice where number like ?1", "INV-" + year + "-%");
             long highest = count("select max(substring(number from 10)::int) from invoice where number like ?1",
@@ -75,12 +80,30 @@ class InvoicingBenchmark {
                     endToEnd, END_TO_END);
             System.out.printf("dispatcher alone, polls of 500:                           %,8.0f shipments/s (%,d)%n",
                     direct, DIRECT);
+            System.out.printf("dispatcher alone, handler steps per shipment (InvoiceService.invoiceShipments):%n");
+            double handler = 0;
+            for (Map.Entry<String, Double> step : stepsAfter.entrySet()) {
+                double micros = (step.getValue() - stepsBefore.getOrDefault(step.getKey(), 0.0)) * 1000 / DIRECT;
+                handler += micros;
+                System.out.printf("  %-10s %8.1f µs%n", step.getKey(), micros);
+            }
+            System.out.printf("  handler    %8.1f µs of %.1f µs per shipment in all (the rest: kit, commit)%n", handler,
+                    1e6 / direct);
             System.out.printf("invoices this year %,d, highest number %,d: %s%n%n", issued, highest,
                     issued == highest ? "gap-free" : "GAP");
             assertThat(highest).isEqualTo(issued);
         } finally {
             TestInfra.postgres().setDurable(false);
         }
+    }
+
+    /** Total milliseconds per step of the batch handler so far. */
+    private Map<String, Double> stepMillis() {
+        Map<String, Double> steps = new java.util.TreeMap<>();
+        metrics.find("billing.invoicing.step").timers()
+                .forEach(timer -> steps.put(timer.getId().getTag("step"),
+                        timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)));
+        return steps;
     }
 
     private double endToEnd(int shipments) throws Exception {

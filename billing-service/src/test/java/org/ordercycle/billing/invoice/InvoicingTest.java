@@ -61,6 +61,9 @@ class InvoicingTest {
     @Inject
     EventDispatcher dispatcher;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     @Test
     void invoiceUsesShippedQuantityNotOrderedQuantity() {
         UUID customer = knownCustomer(30);
@@ -201,8 +204,8 @@ class InvoicingTest {
         UUID customer = knownCustomer(30);
         UUID order = UUID.randomUUID();
         acceptedOrder(accepted(order, customer, line(1, "5", "10.00", "0", "19")));
-        // One poll, one transaction: the handler empties the persistence context after each shipment, so the
-        // second and third must read what the first recorded from the database (not from the session).
+        // One poll, one transaction, one batch call: the third ships more than is left after the first two, so the
+        // batch fails and the kit applies the three one at a time; each then reads what the one before recorded.
         ShipmentDispatched first = shipment(order, customer, 1, "3");
         ShipmentDispatched second = shipment(order, customer, 1, "2");
         ShipmentDispatched tooMuch = shipment(order, customer, 1, "1");
@@ -217,12 +220,85 @@ class InvoicingTest {
         assertThat(issued.getList("net.amount", String.class)).containsExactly("30.00", "20.00");
     }
 
+    /**
+     * A poll of shipments is invoiced in one batch call: shipments of one order see each other without falling back,
+     * the numbers are one consecutive block in the poll's order, each InvoiceIssued carries its own shipment's
+     * correlation id and trace, and the poll delivered again changes nothing.
+     */
+    @Test
+    void aPollOfShipmentsIsInvoicedAsOneBatchWithConsecutiveNumbersInPollOrder() throws Exception {
+        UUID customer = knownCustomer(30);
+        UUID other = knownCustomer(14);
+        UUID order = UUID.randomUUID();
+        UUID otherOrder = UUID.randomUUID();
+        acceptedOrder(accepted(order, customer, line(1, "5", "10.00", "0", "19")));
+        acceptedOrder(accepted(otherOrder, other, line(1, "2", "7.00", "0", "19")));
+        List<ShipmentDispatched> shipments = List.of(shipment(order, customer, 1, "3"),
+                shipment(otherOrder, other, 1, "2"), shipment(order, customer, 1, "2"));
+        List<IncomingEvent> poll = new ArrayList<>();
+        for (int i = 0; i < shipments.size(); i++) {
+            poll.add(record(shipments.get(i), i, traceOf(i)));
+        }
+        double fallbacksBefore = fallbacks();
+
+        assertThat(dispatcher.deliver(poll)).containsOnly(Delivery.HANDLED);
+        assertThat(fallbacks()).as("the batch did not fall back to one event at a time").isEqualTo(fallbacksBefore);
+
+        List<String> numbers = new ArrayList<>();
+        for (ShipmentDispatched shipment : shipments) {
+            numbers.add((String) single("select number from invoice where shipment_id = ?1", shipment.shipmentId()));
+        }
+        List<Integer> sequence = numbers.stream().map(number -> Integer.parseInt(number.substring(9))).toList();
+        assertThat(sequence).containsExactly(sequence.get(0), sequence.get(0) + 1, sequence.get(0) + 2);
+        assertThat(invoicesOf(customer).getList("net.amount", String.class)).containsExactly("30.00", "20.00");
+        // Each invoice by its own customer's profile: payment terms 30 and 14 days.
+        JsonPath first = invoicesOf(customer);
+        JsonPath second = invoicesOf(other);
+        assertThat(LocalDate.parse(first.getString("[0].dueDate")))
+                .isEqualTo(LocalDate.parse(first.getString("[0].issuedOn")).plusDays(30));
+        assertThat(LocalDate.parse(second.getString("[0].dueDate")))
+                .isEqualTo(LocalDate.parse(second.getString("[0].issuedOn")).plusDays(14));
+        for (int i = 0; i < shipments.size(); i++) {
+            ShipmentDispatched shipment = shipments.get(i);
+            assertThat(count("select count(*) from kit_outbox where event_type = 'InvoiceIssued' and payload like ?1"
+                    + " and correlation_id = ?2 and traceparent = ?3", "%" + shipment.shipmentId() + "%",
+                    shipment.orderId().toString(), traceOf(i))).as("InvoiceIssued of shipment " + i).isEqualTo(1);
+        }
+
+        assertThat(dispatcher.deliver(poll)).containsOnly(Delivery.DUPLICATE);
+        assertThat(invoicesOf(customer).getList("$")).hasSize(2);
+        assertThat(invoicesOf(other).getList("$")).hasSize(1);
+    }
+
+    private static String traceOf(int i) {
+        return "00-0af7651916cd43dd8448eb211c8031%02d-b7ad6b71692033%02d-01".formatted(i, i);
+    }
+
+    private double fallbacks() {
+        var counter = metrics.find("ordercycle.events.poll.fallbacks").tag("topic", "production.shipments").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static Object single(String sql, Object parameter) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.quarkus.arc.Arc.container()
+                .instance(jakarta.persistence.EntityManager.class).get().createNativeQuery(sql)
+                .setParameter(1, parameter).getSingleResult());
+    }
+
     private static IncomingEvent record(ShipmentDispatched shipment, long offset) throws Exception {
+        return record(shipment, offset, null);
+    }
+
+    private static IncomingEvent record(ShipmentDispatched shipment, long offset, String traceparent) throws Exception {
         String key = shipment.orderId().toString();
-        return new IncomingEvent("production.shipments", 0, offset, key,
-                java.util.Map.of(CloudEventHeaders.TYPE, EventCatalog.of(ShipmentDispatched.class).name(),
-                        CloudEventHeaders.ID, shipment.eventId().toString(), CloudEventHeaders.SUBJECT, key,
-                        CloudEventHeaders.SPEC_VERSION, "1.0"),
+        java.util.Map<String, String> headers = new java.util.HashMap<>(java.util.Map.of(
+                CloudEventHeaders.TYPE, EventCatalog.of(ShipmentDispatched.class).name(),
+                CloudEventHeaders.ID, shipment.eventId().toString(), CloudEventHeaders.SUBJECT, key,
+                CloudEventHeaders.SPEC_VERSION, "1.0"));
+        if (traceparent != null) {
+            headers.put(CloudEventHeaders.TRACEPARENT, traceparent);
+        }
+        return new IncomingEvent("production.shipments", 0, offset, key, headers,
                 EventJson.mapper().writeValueAsString(shipment));
     }
 
