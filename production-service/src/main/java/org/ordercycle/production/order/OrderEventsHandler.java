@@ -1,11 +1,13 @@
 package org.ordercycle.production.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.ordercycle.events.sales.OrderAccepted;
 import org.ordercycle.events.sales.OrderAmended;
 import org.ordercycle.events.sales.OrderCancelled;
 import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.kit.inbox.EventHandlers;
+import org.ordercycle.kit.inbox.Received;
 
 /** Takes every order sales places into production, reserves for it when accepted, releases it when cancelled. */
 @ApplicationScoped
@@ -21,8 +23,9 @@ class OrderEventsHandler implements EventHandlers {
         reservations.placed(event);
     }
 
-    void on(OrderAccepted event) {
-        reservations.accept(event);
+    /** A poll's run of acceptances at once (a single one, replayed or parked, comes as a run of one). */
+    void on(List<Received<OrderAccepted>> run) {
+        reservations.acceptAll(run);
     }
 
     void on(OrderAmended event) {

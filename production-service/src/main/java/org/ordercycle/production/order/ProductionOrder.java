@@ -15,11 +15,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.ordercycle.events.Event;
 import org.ordercycle.events.contact.Classification;
@@ -163,6 +166,18 @@ public class ProductionOrder extends PanacheEntityBase {
     /** The order, its row locked for this transaction (lock the stock rows first: stock, then orders). */
     public static Optional<ProductionOrder> lock(UUID id) {
         return Optional.ofNullable(ProductionOrder.findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** These orders, their rows locked in id order (lock the stock rows first); unknown ids are left out. */
+    static Map<UUID, ProductionOrder> lockAll(Collection<UUID> ids) {
+        Map<UUID, ProductionOrder> locked = new HashMap<>();
+        if (ids.isEmpty()) {
+            return locked;
+        }
+        ProductionOrder.<ProductionOrder>find("id in ?1 order by id", new TreeSet<>(ids))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(order -> locked.put(order.id, order));
+        return locked;
     }
 
     /** The stock rows an order's lines are reserved at, read without loading (or locking) the order. */

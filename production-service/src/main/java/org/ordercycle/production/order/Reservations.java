@@ -20,14 +20,18 @@ import org.ordercycle.events.sales.OrderAmended;
 import org.ordercycle.events.sales.OrderCancelled;
 import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
+import org.ordercycle.kit.EventContext;
+import org.ordercycle.kit.inbox.Received;
 import org.ordercycle.kit.outbox.Outbox;
-import org.ordercycle.production.stock.Availability;
+import org.ordercycle.kit.outbox.Publication;
 import org.ordercycle.production.product.BillOfMaterialLine;
 import org.ordercycle.production.product.Product;
 import org.ordercycle.production.schedule.Scheduler;
 import org.ordercycle.production.schedule.WorkOrder;
+import org.ordercycle.production.stock.Availability;
 import org.ordercycle.production.stock.Cause;
 import org.ordercycle.production.stock.Stock;
+import org.ordercycle.production.stock.StockMovement;
 import org.ordercycle.production.stock.Warehouses;
 
 /**
@@ -120,8 +124,58 @@ public class Reservations {
             workCenters.add(product.workCenter);
         }
         outbox.publish(order.reservation(now));
-        scheduler.replan(workCenters, order, "order " + order.id + " (priority " + order.priority + ") accepted");
+        if (workCenters.isEmpty()) {
+            scheduler.settleMadeToStock(order); // no production orders: no query for them
+        } else {
+            scheduler.replan(workCenters, order, "order " + order.id + " (priority " + order.priority + ") accepted");
+        }
         stocks.keySet().forEach(sku -> availability.changed(sku, null));
+        written();
+    }
+
+    /**
+     * A run of acceptances from one poll, in their order, with the same outcome as {@link #accept} one after the
+     * other, in a few statements for the whole run: the run's stock rows locked in one query (SKU order), its known
+     * orders in one (id order), the ledger entries in one batch, the reservation snapshots written together, and
+     * the availability of each touched product published once, with the figures after the whole run. A run with a
+     * make-to-order line is accepted one order at a time (scheduling locks work centers and plans per order).
+     */
+    public void acceptAll(List<Received<OrderAccepted>> run) {
+        String warehouse = warehouses.defaultWarehouse();
+        TreeSet<String> skus = new TreeSet<>();
+        run.forEach(received -> received.event().lines().forEach(line -> skus.add(line.sku())));
+        if (!skus.isEmpty() && Product.<Product>list("sku in ?1", skus).stream().anyMatch(Product::madeToOrder)) {
+            run.forEach(received -> EventContext.callWithin(received.context(), () -> {
+                accept(received.event());
+                return null;
+            }));
+            return;
+        }
+        StockMovement.Batch ledger = new StockMovement.Batch();
+        Map<String, Stock> stocks = Stock.lock(warehouse, skus);
+        stocks.values().forEach(stock -> stock.recordingInto(ledger));
+        Map<UUID, ProductionOrder> orders = ProductionOrder.lockAll(
+                run.stream().map(received -> received.event().orderId()).toList());
+        Instant now = clock.instant();
+        List<Publication> snapshots = new ArrayList<>();
+        Map<String, EventContext> touched = new TreeMap<>();
+        for (Received<OrderAccepted> received : run) {
+            OrderAccepted accepted = received.event();
+            ProductionOrder order = orders.computeIfAbsent(accepted.orderId(),
+                    id -> ProductionOrder.receiveAccepted(accepted, now));
+            if (order.status != ProductionOrderStatus.RECEIVED) {
+                LOG.warnf("Order %s is %s already; acceptance %s ignored", order.id, order.status, accepted.eventId());
+                continue;
+            }
+            order.accept(accepted, warehouse, now, stocks, Set.of());
+            scheduler.settleMadeToStock(order);
+            snapshots.add(received.causes(order.reservation(now)));
+            accepted.lines().stream().map(OrderLine::sku).filter(stocks::containsKey)
+                    .forEach(sku -> touched.put(sku, received.context()));
+        }
+        ledger.write();
+        outbox.publishAll(snapshots);
+        availability.changedAll(touched, null);
         written();
     }
 

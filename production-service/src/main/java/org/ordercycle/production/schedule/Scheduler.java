@@ -172,6 +172,19 @@ public class Scheduler implements Availability.Capacity {
     }
 
     /**
+     * A just accepted order without make-to-order lines, so without production orders (they are made only at
+     * acceptance): its planned completion from the lead times of what it misses, without asking for its work.
+     */
+    public void settleMadeToStock(ProductionOrder order) {
+        if (order.lines.stream().anyMatch(line -> line.inProduction.signum() > 0)) {
+            throw new IllegalStateException("order " + order.id + " has make-to-order lines: settle it with its work");
+        }
+        if (!order.cancelled()) {
+            order.plan(readyBy(order, List.of()));
+        }
+    }
+
+    /**
      * When an order can ship: the last of its planned production orders, and for make-to-stock lines still missing
      * goods, today + the longest lead time of those products; today when nothing is missing.
      */

@@ -4,9 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.ordercycle.events.production.AvailabilityChanged;
+import org.ordercycle.kit.EventContext;
 import org.ordercycle.kit.outbox.Outbox;
+import org.ordercycle.kit.outbox.Publication;
 import org.ordercycle.production.ProductionConfig;
 import org.ordercycle.production.product.Product;
 
@@ -43,6 +51,46 @@ public class Availability {
         publish(sku, by, false);
     }
 
+    /**
+     * {@link #changed} for many products at once (the caller holds their stock rows), each at most once: their
+     * figures in one query, their last published figures locked in one (in SKU order), the events written together.
+     * Each event carries the context of the event that caused it (the value; null when none).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changedAll(Map<String, EventContext> causes, String by) {
+        if (causes.isEmpty()) {
+            return;
+        }
+        TreeMap<String, EventContext> skus = new TreeMap<>(causes);
+        Map<String, Product> products = new HashMap<>();
+        Product.<Product>list("sku in ?1", skus.keySet()).forEach(product -> products.put(product.sku, product));
+        Map<String, Totals> totals = Totals.of(products.keySet());
+        Map<String, AvailabilityPublished> published = AvailabilityPublished.lockAll(products.keySet());
+        Map<String, BigDecimal> surplusOf = new HashMap<>();
+        List<Publication> events = new ArrayList<>();
+        for (Map.Entry<String, EventContext> entry : skus.entrySet()) {
+            String sku = entry.getKey();
+            Product product = products.get(sku);
+            if (product == null) {
+                continue;
+            }
+            Totals total = totals.getOrDefault(sku, Totals.NONE);
+            BigDecimal surplus = product.workCenter == null ? BigDecimal.ZERO
+                    : surplusOf.computeIfAbsent(product.workCenter, capacity::surplusHours);
+            AvailabilityPublished.Figures figures = new AvailabilityPublished.Figures(total.onHand(), total.reserved(),
+                    total.available(), product.leadTimeDays, surplus);
+            AvailabilityPublished last = published.get(sku);
+            if (!figures.movedFrom(last, config.availability().threshold())) {
+                continue;
+            }
+            AvailabilityPublished.remember(last, sku, figures, clock.instant());
+            events.add(new Publication(new AvailabilityChanged(UUID.randomUUID(), clock.instant(), sku,
+                    total.onHand(), total.reserved(), total.available(), product.leadTimeDays, surplus,
+                    product.unitCostMoney(), by), entry.getValue()));
+        }
+        outbox.publishAll(events);
+    }
+
     /** The product itself changed (name, cost, lead time): always published. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void productChanged(String sku, String by) {
@@ -70,6 +118,8 @@ public class Availability {
     /** A product's stock over all warehouses whose goods can be sold (not the repair shelf). */
     public record Totals(BigDecimal onHand, BigDecimal reserved) {
 
+        static final Totals NONE = new Totals(BigDecimal.ZERO, BigDecimal.ZERO);
+
         public BigDecimal available() {
             return onHand.subtract(reserved);
         }
@@ -82,6 +132,22 @@ public class Availability {
                             Object[].class)
                     .setParameter("sku", sku).getSingleResult();
             return new Totals((BigDecimal) sums[0], (BigDecimal) sums[1]);
+        }
+
+        /** {@link #of(String)} for many products in one query; a product without stock is left out. */
+        public static Map<String, Totals> of(Collection<String> skus) {
+            Map<String, Totals> totals = new HashMap<>();
+            if (skus.isEmpty()) {
+                return totals;
+            }
+            Stock.getEntityManager().createQuery(
+                            """
+                            select s.sku, coalesce(sum(s.onHand), 0), coalesce(sum(s.reserved), 0) from Stock s, Warehouse w
+                            where s.sku in :skus and w.code = s.warehouse and w.sellable = true group by s.sku""",
+                            Object[].class)
+                    .setParameter("skus", skus).getResultStream()
+                    .forEach(row -> totals.put((String) row[0], new Totals((BigDecimal) row[1], (BigDecimal) row[2])));
+            return totals;
         }
     }
 }

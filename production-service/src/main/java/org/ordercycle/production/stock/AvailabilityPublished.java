@@ -6,6 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
 
 /** What production last told sales about a product: the base the threshold of the next change is measured from. */
 @Entity
@@ -47,6 +51,18 @@ public class AvailabilityPublished extends PanacheEntityBase {
 
     static AvailabilityPublished lock(String sku) {
         return findById(sku, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The last figures of these products, locked in SKU order; products never published are left out. */
+    static Map<String, AvailabilityPublished> lockAll(Collection<String> skus) {
+        Map<String, AvailabilityPublished> locked = new HashMap<>();
+        if (skus.isEmpty()) {
+            return locked;
+        }
+        AvailabilityPublished.<AvailabilityPublished>find("sku in ?1 order by sku", new TreeSet<>(skus))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(row -> locked.put(row.sku, row));
+        return locked;
     }
 
     static void remember(AvailabilityPublished last, String sku, Figures figures, Instant at) {

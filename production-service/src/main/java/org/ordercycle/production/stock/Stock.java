@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -37,6 +38,10 @@ public class Stock extends PanacheEntityBase {
     public BigDecimal onHand = BigDecimal.ZERO;
 
     public BigDecimal reserved = BigDecimal.ZERO;
+
+    /** Where this row's movements go until written; null: each one is inserted when it is recorded. */
+    @Transient
+    StockMovement.Batch ledger;
 
     /** The identity of a stock row: a product in a warehouse. */
     public static class Key implements Serializable {
@@ -141,6 +146,15 @@ public class Stock extends PanacheEntityBase {
     /** Every warehouse's row of a product, unlocked, in warehouse order. */
     public static List<Stock> ofProduct(String sku) {
         return list("sku = ?1 order by warehouse", sku);
+    }
+
+    /**
+     * From now on (as long as this entity is managed) this row's movements are recorded into the batch, which the
+     * caller writes before its transaction ends: many rows' movements in one round trip.
+     */
+    public Stock recordingInto(StockMovement.Batch batch) {
+        ledger = batch;
+        return this;
     }
 
     public Key key() {

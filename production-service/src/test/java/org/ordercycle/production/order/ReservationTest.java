@@ -15,7 +15,11 @@ import static org.ordercycle.production.Production.putProduct;
 import static org.ordercycle.production.Production.productWithStock;
 import static org.ordercycle.production.Production.receive;
 import static org.ordercycle.production.Production.stock;
+import static org.ordercycle.production.stock.LedgerAssertions.assertLedgerEqualsFigures;
+import static org.ordercycle.production.Production.movements;
 
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -31,6 +35,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.ordercycle.events.EventJson;
+import org.ordercycle.events.production.AvailabilityChanged;
+import org.ordercycle.kit.inbox.Received;
 import org.ordercycle.events.contact.Classification;
 import org.ordercycle.events.sales.OrderAccepted;
 import org.ordercycle.events.sales.OrderLine;
@@ -213,5 +220,65 @@ class ReservationTest {
         long reserved = orders.stream()
                 .filter(order -> "RESERVED".equals(order(order.orderId()).extract().path("status"))).count();
         assertThat(reserved).isEqualTo(3);
+    }
+
+    /**
+     * A poll's run of acceptances taken at once comes out as one acceptance after the other would: the earlier order
+     * gets the last units, the later one waits, an order accepted twice in the run is reserved once, an unknown
+     * product is backordered; the ledger explains every figure, every order gets its one snapshot, and each touched
+     * product's availability is published once, with the figures after the whole run.
+     */
+    @Test
+    void aRunOfAcceptancesReservesInOrderWithOneAvailabilityPerProduct() throws Exception {
+        String scarce = productWithStock(3);
+        String plenty = productWithStock(10);
+        String unknown = newSku();
+        OrderAccepted first = accepted(DECEMBER_1, line(1, scarce, 2), line(2, plenty, 1));
+        OrderAccepted second = accepted(DECEMBER_1, line(1, scarce, 2));
+        OrderAccepted third = accepted(DECEMBER_1, line(1, plenty, 1), line(2, unknown, 1));
+        OrderAccepted firstAgain = new OrderAccepted(UUID.randomUUID(), Instant.now(), first.orderId(),
+                first.customerId(), first.lines(), "EUR", 50, DECEMBER_1, "selection-policy", true, null, null, null);
+        long scarceFeedBefore = outboxCount(scarce, "AvailabilityChanged");
+        long plentyFeedBefore = outboxCount(plenty, "AvailabilityChanged");
+
+        reservations.acceptAll(List.of(new Received<>(first, null), new Received<>(second, null),
+                new Received<>(third, null), new Received<>(firstAgain, null)));
+
+        order(first.orderId()).body("status", equalTo("RESERVED")).body("lines.reserved", contains(2, 1));
+        order(second.orderId()).body("status", equalTo("BACKORDERED"))
+                .body("lines.reserved", contains(1)).body("lines.backordered", contains(1));
+        order(third.orderId()).body("status", equalTo("BACKORDERED"))
+                .body("lines.reserved", contains(1, 0)).body("lines.backordered", contains(0, 1));
+        stock(scarce).body("onHand", equalTo(3)).body("reserved", equalTo(3)).body("backordered", equalTo(1));
+        stock(plenty).body("onHand", equalTo(10)).body("reserved", equalTo(2));
+        assertLedgerEqualsFigures(List.of(scarce, plenty));
+        movements(scarce).body("kind", contains("RECEIPT", "RESERVATION", "RESERVATION"))
+                .body("orderId[1]", equalTo(first.orderId().toString()))
+                .body("orderId[2]", equalTo(second.orderId().toString()))
+                .body("reservedAfter", contains(0, 2, 3));
+        assertThat(outboxCount(first.orderId().toString(), "StockReserved")).isEqualTo(1);
+        assertThat(outboxCount(second.orderId().toString(), "OrderBackordered")).isEqualTo(1);
+        assertThat(outboxCount(third.orderId().toString(), "OrderBackordered")).isEqualTo(1);
+        assertThat(outboxCount(scarce, "AvailabilityChanged")).isEqualTo(scarceFeedBefore + 1);
+        assertThat(outboxCount(plenty, "AvailabilityChanged")).isEqualTo(plentyFeedBefore + 1);
+        AvailabilityChanged scarceNow = EventJson.mapper().readValue(lastAvailability(scarce), AvailabilityChanged.class);
+        assertThat(scarceNow.reserved()).isEqualByComparingTo("3");
+        assertThat(scarceNow.availableToPromise()).isEqualByComparingTo("0");
+        AvailabilityChanged plentyNow = EventJson.mapper().readValue(lastAvailability(plenty), AvailabilityChanged.class);
+        assertThat(plentyNow.reserved()).isEqualByComparingTo("2");
+        assertThat(plentyNow.availableToPromise()).isEqualByComparingTo("8");
+    }
+
+    private static long outboxCount(String key, String type) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager().createNativeQuery(
+                        "select count(*) from kit_outbox where event_key = ?1 and event_type = ?2")
+                .setParameter(1, key).setParameter(2, type).getSingleResult()).longValue());
+    }
+
+    private static String lastAvailability(String sku) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) Panache.getEntityManager().createNativeQuery(
+                        "select payload from kit_outbox where event_key = ?1 and event_type = 'AvailabilityChanged' "
+                                + "order by id desc limit 1")
+                .setParameter(1, sku).getSingleResult());
     }
 }
