@@ -69,10 +69,10 @@ public class OrderService {
     public OrderView place(OrderRequest request, String salesperson) {
         LocalDate today = LocalDate.now(clock);
         requireNotPast(request.requestedDate(), today);
-        Customer customer = orderable(request.customerId());
-        List<PricedLine> priced = pricing.price(customer, request.lines().stream()
+        Pricing.Priced priced = pricing.price(request.customerId(), request.lines().stream()
                 .map(line -> new Pricing.Wanted(line.sku(), line.quantity())).toList(), today);
-        return placePriced(customer, priced, request.requestedDate(), salesperson, Order.Origin.NONE);
+        return placePriced(priced.customer(), priced.lines(), request.requestedDate(), salesperson,
+                Order.Origin.NONE);
     }
 
     /**
