@@ -99,6 +99,7 @@ public class OrderService {
                         + origin.quoteId() + ")"));
         outbox.publish(placed);
         proceed(order, customer, now);
+        order.persist(); // decided: inserted once, with its final state
         return OrderView.fromNew(order);
     }
 
@@ -324,6 +325,7 @@ public class OrderService {
         order.scored(REPLACEMENT_PRIORITY, "replacement: top priority");
         accept(order, promised, REPLACEMENT_PRIORITY, SELECTION_POLICY,
                 "replacement for return " + event.returnId(), true, now);
+        order.persist();
         original.record(event.eventId(), "REPLACEMENT_ORDERED", event.occurredAt(), "returns", "returns",
                 "replacement order " + order.id + " for return " + event.returnId());
     }
