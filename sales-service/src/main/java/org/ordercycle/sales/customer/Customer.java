@@ -75,7 +75,11 @@ public class Customer extends PanacheEntityBase {
 
     /** The customer a new order or quote may name: 422 when contact has not registered it (yet) or erased it. */
     public static Customer orderable(UUID customerId) {
-        Customer customer = findById(customerId);
+        return requireOrderable(customerId, findById(customerId));
+    }
+
+    /** The customer read for a new order or quote (null when sales does not know it), or the 422 why it may not. */
+    public static Customer requireOrderable(UUID customerId, Customer customer) {
         if (customer == null) {
             // Contact registers customers; its event may simply not have reached sales yet.
             throw ProblemException.unprocessable("Unknown customer",

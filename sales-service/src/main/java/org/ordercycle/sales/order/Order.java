@@ -139,6 +139,12 @@ public class Order extends PanacheEntityBase {
         static final Origin NONE = new Origin(null, null, null, null, List.of());
     }
 
+    /**
+     * A new order, not yet persisted: the placement persists it once its credit check and selection are done, so its
+     * row is inserted once with its final state (Hibernate inserts the state an entity had when persisted and would
+     * update it again at commit). Its timeline steps and decisions may be inserted first: their foreign keys are
+     * checked at commit (V8).
+     */
     static Order place(UUID customerId, String currency, Classification classification, List<OrderLine> pricedLines,
             LocalDate requestedDate, String salesperson, Origin origin, Instant now) {
         Order order = new Order();
@@ -159,7 +165,6 @@ public class Order extends PanacheEntityBase {
         order.clarificationSummary = origin.clarificationSummary();
         order.acceptanceCriteria = origin.acceptanceCriteria() == null || origin.acceptanceCriteria().isEmpty() ? null
                 : String.join("\n", origin.acceptanceCriteria());
-        order.persist();
         return order;
     }
 

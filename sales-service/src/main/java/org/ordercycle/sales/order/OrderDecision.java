@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +17,10 @@ import java.util.UUID;
 @Table(name = "order_decision")
 class OrderDecision extends PanacheEntityBase {
 
+    /** From a sequence handed out 50 at a time: known before the insert, so the rows of a transaction are batched. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "order_decision_ids")
+    @SequenceGenerator(name = "order_decision_ids", sequenceName = "order_decision_id_seq", allocationSize = 50)
     public Long id;
 
     public UUID orderId;
@@ -45,6 +48,6 @@ class OrderDecision extends PanacheEntityBase {
     }
 
     static List<OrderDecision> of(UUID orderId) {
-        return list("orderId = ?1 order by id", orderId);
+        return list("orderId = ?1 order by decidedAt, id", orderId);
     }
 }

@@ -69,10 +69,10 @@ public class OrderService {
     public OrderView place(OrderRequest request, String salesperson) {
         LocalDate today = LocalDate.now(clock);
         requireNotPast(request.requestedDate(), today);
-        Customer customer = orderable(request.customerId());
-        List<PricedLine> priced = pricing.price(customer, request.lines().stream()
+        Pricing.Priced priced = pricing.price(request.customerId(), request.lines().stream()
                 .map(line -> new Pricing.Wanted(line.sku(), line.quantity())).toList(), today);
-        return placePriced(customer, priced, request.requestedDate(), salesperson, Order.Origin.NONE);
+        return placePriced(priced.customer(), priced.lines(), request.requestedDate(), salesperson,
+                Order.Origin.NONE);
     }
 
     /**
@@ -99,6 +99,7 @@ public class OrderService {
                         + origin.quoteId() + ")"));
         outbox.publish(placed);
         proceed(order, customer, now);
+        order.persist(); // decided: inserted once, with its final state
         return OrderView.fromNew(order);
     }
 
@@ -324,6 +325,7 @@ public class OrderService {
         order.scored(REPLACEMENT_PRIORITY, "replacement: top priority");
         accept(order, promised, REPLACEMENT_PRIORITY, SELECTION_POLICY,
                 "replacement for return " + event.returnId(), true, now);
+        order.persist();
         original.record(event.eventId(), "REPLACEMENT_ORDERED", event.occurredAt(), "returns", "returns",
                 "replacement order " + order.id + " for return " + event.returnId());
     }

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,8 +16,10 @@ import java.util.UUID;
 @Table(name = "order_timeline")
 class TimelineEntry extends PanacheEntityBase {
 
+    /** From a sequence handed out 50 at a time: known before the insert, so the rows of a transaction are batched. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "order_timeline_ids")
+    @SequenceGenerator(name = "order_timeline_ids", sequenceName = "order_timeline_id_seq", allocationSize = 50)
     public Long id;
 
     public UUID orderId;

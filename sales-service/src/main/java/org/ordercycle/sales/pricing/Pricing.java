@@ -1,13 +1,14 @@
 package org.ordercycle.sales.pricing;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.ordercycle.events.contact.Classification;
 import org.ordercycle.kit.api.Problem;
@@ -38,25 +39,38 @@ public class Pricing {
 
     private final SalesConfig.Pricing config;
     private final TaxDetermination taxes;
+    private final EntityManager entityManager;
 
-    Pricing(SalesConfig config, TaxDetermination taxes) {
+    Pricing(SalesConfig config, TaxDetermination taxes, EntityManager entityManager) {
         this.config = config.pricing();
         this.taxes = taxes;
+        this.entityManager = entityManager;
     }
 
     /** A line to price: so much of a SKU. */
     public record Wanted(String sku, BigDecimal quantity) {
     }
 
-    public List<PricedLine> price(Customer customer, List<Wanted> wanted, LocalDate day) {
+    /** The customer (with its conditions) and its priced lines. */
+    public record Priced(Customer customer, List<PricedLine> lines) {
+    }
+
+    /**
+     * Prices the lines for the customer, which must be orderable (422 when sales does not know it or contact erased
+     * it). The customer, prices and products are read in one query ({@link PricingInputs}).
+     */
+    public Priced price(UUID customerId, List<Wanted> wanted, LocalDate day) {
         List<String> skus = wanted.stream().map(Wanted::sku).distinct().toList();
         String defaultList = config.defaultPriceList();
+        PricingInputs inputs = PricingInputs.read(entityManager, customerId, defaultList, skus, day);
+        Customer customer = Customer.requireOrderable(customerId, inputs.customer());
         String customerList = customer.priceList == null ? defaultList : customer.priceList;
-        Map<String, Price> listed = Price.inForce(customerList, skus, day);
-        Map<String, Price> fallback = customerList.equals(defaultList) ? listed
-                : Price.inForce(defaultList, skus, day);
-        Map<String, Product> products = Product.withSkus(skus).stream()
-                .collect(Collectors.toMap(product -> product.sku, Function.identity()));
+        return new Priced(customer, price(customer, customerList, defaultList, wanted, day, inputs.listed(),
+                inputs.fallback(), inputs.products()));
+    }
+
+    private List<PricedLine> price(Customer customer, String customerList, String defaultList, List<Wanted> wanted,
+            LocalDate day, Map<String, Price> listed, Map<String, Price> fallback, Map<String, Product> products) {
         TaxTreatment tax = taxes.of(customer);
 
         List<PricedLine> lines = new ArrayList<>();

@@ -49,9 +49,10 @@ public class QuoteService {
         if (request.requestedDate() != null && request.requestedDate().isBefore(today)) {
             throw ProblemException.badRequest("requestedDate", "must not be before today (" + today + ")");
         }
-        Customer customer = Customer.orderable(request.customerId());
-        List<PricedLine> priced = pricing.price(customer, request.lines().stream()
+        Pricing.Priced pricedFor = pricing.price(request.customerId(), request.lines().stream()
                 .map(line -> new Pricing.Wanted(line.sku(), line.quantity())).toList(), today);
+        Customer customer = pricedFor.customer();
+        List<PricedLine> priced = pricedFor.lines();
         LocalDate proposed = PromisedDate.of(priced.stream()
                 .map(line -> new SelectionPolicy.Demand(line.sku(), line.quantity())).toList(),
                 request.requestedDate(), today);

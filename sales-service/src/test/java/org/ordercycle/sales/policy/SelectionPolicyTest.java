@@ -19,6 +19,8 @@ import static org.ordercycle.sales.SalesApi.today;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import org.ordercycle.events.sales.OrderDeclined;
 import org.ordercycle.sales.ContactEvents.Profile;
 import org.ordercycle.sales.SalesEvents;
 import org.ordercycle.sales.SalesTestResource;
+import org.ordercycle.testinfra.TestInfra;
 
 @QuarkusTest
 @WithTestResource(SalesTestResource.class)
@@ -120,6 +123,26 @@ class SelectionPolicyTest {
         assertThat(declined.decidedBy()).isEqualTo("meg");
         assertThat(SalesEvents.published("sales.orders", id, OrderAccepted.class)).isEmpty();
         as(SALES).body("{}").post("/orders/" + id + "/cancel").then().statusCode(409);
+    }
+
+    /**
+     * Decision ids come from a sequence handed out in blocks of 50 per instance: with two instances a later decision
+     * may get the lower id. The audit trail is in the order the decisions were made, not in id order.
+     */
+    @Test
+    void decisionsAreListedInTheOrderTheyWereMadeEvenWhenALaterOneHasTheLowerId() throws Exception {
+        String id = unattractiveOrder();
+        as(MANAGER).body("{\"reason\": \"below cost\"}").post("/orders/" + id + "/decline").then()
+                .statusCode(200);
+        try (Connection db = TestInfra.postgres().connectAsSuperuser("sales");
+                PreparedStatement renumber = db.prepareStatement("update order_decision set id = "
+                        + "(select min(id) - 1 from order_decision) where order_id = ? and decision = 'DECLINED'")) {
+            renumber.setObject(1, UUID.fromString(id)); // as if another instance had made it, from a lower block
+            assertThat(renumber.executeUpdate()).isEqualTo(1);
+        }
+
+        as(SALES).get("/orders/" + id + "/decisions").then().statusCode(200)
+                .body("decision", equalTo(List.of("QUEUED", "DECLINED")));
     }
 
     @Test
