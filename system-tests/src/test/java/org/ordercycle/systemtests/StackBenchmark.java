@@ -70,6 +70,11 @@ import org.ordercycle.systemtests.CycleApi.Line;
  */
 class StackBenchmark {
 
+    static {
+        // The Kafka clients' INFO lines (every consumer's whole configuration) would bury the figures.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<String> DATABASES = List.of("contact", "sales", "production", "billing", "returns");
     private static final Set<String> GROUPS = Set.of("contact-service", "sales-service", "production-service",
@@ -133,22 +138,22 @@ class StackBenchmark {
             Thread watcher = new Thread(() -> watch(consumer, watching), "benchmark-watcher");
             watcher.start();
             try {
-                figures.put("ceilingVsOrders", ceilingVsOrders());
-                figures.put("rawInsert", rawInsert());
-                figures.put("transactionsPerCycle", transactionsPerCycle());
-                Map<String, Object> one = search("1 instance", startRate);
-                figures.put("oneInstance", one);
+                phase(figures, "ceilingVsOrders", this::ceilingVsOrders);
+                phase(figures, "rawInsert", this::rawInsert);
+                phase(figures, "transactionsPerCycle", this::transactionsPerCycle);
+                Map<String, Object> one = phase(figures, "oneInstance", () -> search("1 instance", startRate));
                 if (instances >= 2) {
                     System.out.println("\nStarting a second instance of every service …");
                     long adding = System.nanoTime();
                     suite.addInstances();
                     System.out.printf("second instances ready in %.1f s%n", (System.nanoTime() - adding) / 1e9);
                     warmUpOrders(); // the new JVMs' first requests are slow (JIT)
-                    double best = (double) one.get("sustainableOrdersPerSecond");
-                    Map<String, Object> two = search("2 instances", best > 0 ? best : startRate);
-                    figures.put("twoInstances", two);
-                    double bestTwo = (double) two.get("sustainableOrdersPerSecond");
-                    figures.put("scalingFactor", best > 0 ? round2(bestTwo / best) : null);
+                    double best = one == null ? 0 : (double) one.get("sustainableOrdersPerSecond");
+                    Map<String, Object> two = phase(figures, "twoInstances",
+                            () -> search("2 instances", best > 0 ? best : startRate));
+                    if (two != null && best > 0) {
+                        figures.put("scalingFactor", round2((double) two.get("sustainableOrdersPerSecond") / best));
+                    }
                 }
             } finally {
                 watching.set(false);
@@ -158,12 +163,34 @@ class StackBenchmark {
         }
         figures.put("totalSeconds", round((System.nanoTime() - started) / 1e9));
         figures.put("failures", failures.size() > 20 ? failures.subList(0, 20) : failures);
-        summarize(figures);
+        try {
+            summarize(figures);
+        } catch (RuntimeException e) {
+            figures.put("summaryError", e.toString()); // a phase failed: its figures are missing
+        }
         Files.createDirectories(out);
         JSON.writeValue(out.resolve("stack.json").toFile(), figures);
-        System.out.println(table(figures));
+        try {
+            System.out.println(table(figures));
+        } catch (RuntimeException e) {
+            System.out.println("\n=== OrderCycle stack benchmark (incomplete) ===\n" + JSON.writeValueAsString(figures));
+        }
         System.out.println("written to " + out.resolve("stack.json"));
         assertThat(failures).as("failed calls").isEmpty();
+    }
+
+    /** Runs a phase; a phase that fails is recorded (and the run goes on), so the others still report. */
+    private <T> T phase(Map<String, Object> figures, String name, java.util.concurrent.Callable<T> phase) {
+        try {
+            T result = phase.call();
+            figures.put(name, result);
+            return result;
+        } catch (Exception e) {
+            e.printStackTrace(System.out);
+            figures.put(name + "Error", e.toString());
+            failure(name + ": " + e);
+            return null;
+        }
     }
 
     // ---------------------------------------------------------------- set-up
@@ -749,8 +776,9 @@ class StackBenchmark {
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT datname, xact_commit FROM pg_stat_database")) {
             while (rows.next()) {
-                if (DATABASES.contains(rows.getString(1)) || "reference".equals(rows.getString(1))) {
-                    commits.put(rows.getString(1), rows.getLong(2));
+                String database = rows.getString(1); // null: the row of the shared catalogs
+                if (database != null && (DATABASES.contains(database) || "reference".equals(database))) {
+                    commits.put(database, rows.getLong(2));
                 }
             }
         } catch (SQLException e) {
