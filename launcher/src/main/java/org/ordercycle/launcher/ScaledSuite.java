@@ -16,7 +16,7 @@ import org.ordercycle.testinfra.Postgres;
 
 /**
  * The suite for the benchmark: PostgreSQL with durable settings (fsync, synchronous_commit, full_page_writes on, as
- * production pays for a commit) in a temporary folder, one broker, N instances of every service and, if asked, the
+ * production pays for a commit) in {@code <logDir>/postgres} (emptied at every start), one broker, N instances of every service and, if asked, the
  * reference app ({@link ReferenceApp}) on the same PostgreSQL and broker.
  *
  * <p>Instances of a service share its database and its consumer groups (the group id is the application name), so
@@ -70,8 +70,11 @@ public final class ScaledSuite implements AutoCloseable {
         CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(KafkaBroker::startEphemeral);
         Postgres postgres;
         try {
-            postgres = Postgres.startEphemeral();
-            postgres.setDurable(true);
+            // Started durable, not switched: an ephemeral server gets fsync=off etc. on its command line, which
+            // outranks ALTER SYSTEM, so Postgres.setDurable(true) would leave it without fsync.
+            Path dataDir = logDir.resolve("postgres");
+            deleteRecursively(dataDir);
+            postgres = Postgres.startDurable(dataDir, Ports.free());
         } catch (RuntimeException e) {
             kafkaStart.thenAccept(KafkaBroker::close);
             throw e;
@@ -178,7 +181,7 @@ public final class ScaledSuite implements AutoCloseable {
         return jwt.token(user, lifetime, roles);
     }
 
-    /** Stops the reference app and the services, then the broker, then PostgreSQL (its folder is removed). */
+    /** Stops the reference app and the services, then the broker, then PostgreSQL (its folder stays till the next start). */
     @Override
     public void close() {
         try {
@@ -192,6 +195,19 @@ public final class ScaledSuite implements AutoCloseable {
             } finally {
                 postgres.close();
             }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (java.io.IOException e) {
+            throw new LaunchException("Cannot empty " + dir + ": " + e.getMessage(), e);
         }
     }
 
