@@ -34,10 +34,10 @@ public final class Suite implements AutoCloseable {
     /** Less free disk than this and PostgreSQL or Kafka would soon fail mid-write. */
     private static final long MIN_FREE_BYTES = 512L * 1024 * 1024;
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
-    private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError");
     /** One broker: every topic with one replica, and a write needs only that one. */
-    private static final Map<String, String> ONE_BROKER_TOPICS = Map.of(
+    static final Map<String, String> ONE_BROKER_TOPICS = Map.of(
             "ORDERCYCLE_KIT_TOPICS_REPLICATION_FACTOR", "1",
             "ORDERCYCLE_KIT_TOPICS_MIN_INSYNC_REPLICAS", "1");
 
@@ -174,7 +174,7 @@ public final class Suite implements AutoCloseable {
      * that hands them to the service: its own {@code <DEPARTMENT>_DB_*} variables for the runtime user, Quarkus'
      * Flyway credentials for the owner.
      */
-    private static Map<String, String> databaseAccess(Postgres postgres, Department department) {
+    static Map<String, String> databaseAccess(Postgres postgres, Department department) {
         Login owner = Login.withRandomPassword(department.databaseOwner());
         Login runtime = Login.withRandomPassword(department.database());
         try {
