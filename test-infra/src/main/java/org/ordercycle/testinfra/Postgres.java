@@ -70,6 +70,11 @@ public final class Postgres implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final boolean durable;
+    /**
+     * fsync, synchronous_commit, full_page_writes: given on the server's command line (zonky's defaults are there
+     * too), where they outrank ALTER SYSTEM — so changing them means a restart ({@link #setDurable}).
+     */
+    private volatile Map<String, String> settings;
     /** TestInfra's server: lives until the JVM ends, so close() leaves it running. */
     private final boolean shared;
 
@@ -78,6 +83,7 @@ public final class Postgres implements AutoCloseable {
         this.port = port;
         this.durable = durable;
         this.shared = shared;
+        this.settings = durable ? DURABLE_CONFIG : TEST_CONFIG;
     }
 
     /** A server with test settings (fsync etc. off) on a free port in a temporary folder, which {@link #close()} removes. */
@@ -99,14 +105,26 @@ public final class Postgres implements AutoCloseable {
         return start(new Postgres(Dirs.createDirectories(dataDir.toAbsolutePath()), port, true, false));
     }
 
-    /** TestInfra's server, started once per JVM; never removed by {@link #close()}. */
-    static Postgres startShared() {
-        return Ports.startOnFreePorts(1, Ports::freePort, ports -> startInTemporaryFolder(ports[0], true));
+    /**
+     * TestInfra's server, started once per JVM; never removed by {@link #close()}. With {@code durableSettings}
+     * (benchmarks) it starts with fsync, synchronous_commit and full_page_writes on, its folder still temporary.
+     */
+    static Postgres startShared(boolean durableSettings) {
+        return Ports.startOnFreePorts(1, Ports::freePort,
+                ports -> startInTemporaryFolder(ports[0], true, durableSettings));
     }
 
     /** A failed start leaves its folder, with the log its message names, to the sweep after this JVM. */
     private static Postgres startInTemporaryFolder(int port, boolean shared) {
-        return start(new Postgres(PidRegistry.temporaryFolder("postgres-"), port, false, shared));
+        return startInTemporaryFolder(port, shared, false);
+    }
+
+    private static Postgres startInTemporaryFolder(int port, boolean shared, boolean durableSettings) {
+        Postgres postgres = new Postgres(PidRegistry.temporaryFolder("postgres-"), port, false, shared);
+        if (durableSettings) {
+            postgres.settings = DURABLE_CONFIG;
+        }
+        return start(postgres);
     }
 
     /** A handle on a running shared server, e.g. one started from another class loader. */
@@ -202,18 +220,31 @@ public final class Postgres implements AutoCloseable {
     }
 
     /**
-     * Switches the running server to durable settings (fsync, synchronous_commit, full_page_writes on) or back to
-     * the test settings, without a restart: for a benchmark that must measure what production pays for a commit.
+     * Switches the server to durable settings (fsync, synchronous_commit, full_page_writes on) or back to the test
+     * settings: for a benchmark that must measure what production pays for a commit. They are command-line settings,
+     * so a change restarts the server (open connections break; the services' pools and consumers reconnect) — a
+     * benchmark run is better started durable (TestInfra does with {@code -Dbenchmark=true}), which makes this a
+     * check. Either way the settings are read back from the server.
      */
     public void setDurable(boolean durable) {
-        Map<String, String> settings = durable ? DURABLE_CONFIG : TEST_CONFIG;
-        try (Connection admin = connectAsSuperuser("postgres"); java.sql.Statement statement = admin.createStatement()) {
-            for (Map.Entry<String, String> setting : settings.entrySet()) {
-                statement.execute("ALTER SYSTEM SET " + setting.getKey() + " = " + quoteLiteral(setting.getValue()));
+        Map<String, String> wanted = durable ? DURABLE_CONFIG : TEST_CONFIG;
+        synchronized (JvmWide.lock("server:" + dir)) {
+            if (!wanted.equals(settings)) {
+                stop();
+                settings = wanted;
+                start();
             }
-            statement.execute("SELECT pg_reload_conf()");
+        }
+        try (Connection admin = connectAsSuperuser("postgres")) {
+            for (Map.Entry<String, String> setting : wanted.entrySet()) {
+                String actual = queryOne(admin, "SELECT current_setting(?)", setting.getKey());
+                if (!setting.getValue().equals(actual)) {
+                    throw new IllegalStateException(SERVER + " runs with " + setting.getKey() + " = " + actual
+                            + " instead of " + setting.getValue());
+                }
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not change the durability of " + SERVER + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not read the settings of " + SERVER + ": " + e.getMessage(), e);
         }
     }
 
@@ -283,7 +314,7 @@ public final class Postgres implements AutoCloseable {
      * watches for it while zonky waits in another thread.
      */
     private void startEmbedded(LogTail log) throws IOException {
-        Map<String, String> config = durable ? DURABLE_CONFIG : TEST_CONFIG;
+        Map<String, String> config = settings;
         boolean initialised = Files.exists(dataDirectory().resolve("postgresql.conf"));
         // A data directory without our password file was made with authentication "trust": start it as it is
         // once, give the superuser a password, then switch to SCRAM (upgradeFromTrust).

@@ -66,7 +66,9 @@ public final class TestInfra {
     }
 
     private static Postgres startPostgres() {
-        Postgres started = Postgres.startShared();
+        // A benchmark run (-Dbenchmark=true) measures what production pays for a commit: fsync and all on.
+        Postgres started = Postgres.startShared(Boolean.getBoolean("benchmark")
+                || Boolean.getBoolean("ordercycle.postgres.durable"));
         System.setProperty(POSTGRES_DIR, started.dir().toString());
         System.setProperty(POSTGRES_PORT, Integer.toString(started.port()));
         Runtime.getRuntime().addShutdownHook(new Thread(started::closeNow, "ordercycle-test-infra-postgres-stop"));

@@ -40,6 +40,19 @@ class PostgresTest {
         assertFalse(Files.exists(dir), "an ephemeral server's folder is removed on close");
     }
 
+    /** Benchmarks switch a test server to what production pays for a commit; the switch must really happen. */
+    @Test
+    void testServerSwitchedToDurableSettingsReallyIsDurableAndBack() throws Exception {
+        try (Postgres postgres = Postgres.startEphemeral()) {
+            postgres.setDurable(true);
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                assertEquals("on", TestSupport.queryAsSuperuser(postgres, "postgres", "SHOW " + setting), setting);
+            }
+            postgres.setDurable(false);
+            assertEquals("off", TestSupport.queryAsSuperuser(postgres, "postgres", "SHOW fsync"), "test settings again");
+        }
+    }
+
     @Test
     void durableServerKeepsRowsAcrossRestartsAndReopening(@TempDir Path dataDir) throws Exception {
         int port = TestSupport.freePort();
