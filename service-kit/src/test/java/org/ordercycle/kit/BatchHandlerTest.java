@@ -1,6 +1,7 @@
 package org.ordercycle.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ordercycle.kit.KitTestSupport.count;
 
 import io.agroal.api.AgroalDataSource;
@@ -26,6 +27,7 @@ import org.ordercycle.events.production.ShippedLine;
 import org.ordercycle.kit.inbox.EventDispatcher;
 import org.ordercycle.kit.inbox.EventDispatcher.Delivery;
 import org.ordercycle.kit.inbox.IncomingEvent;
+import org.ordercycle.kit.inbox.Stopping;
 import org.ordercycle.testinfra.OrderCycleTestResource;
 
 /**
@@ -45,6 +47,9 @@ class BatchHandlerTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Stopping stopping;
 
     @Test
     void batchHandlerGetsOnlyTheRunsNewEventsInOneCallAndARedeliveredPollChangesNothing() throws Exception {
@@ -112,6 +117,27 @@ class BatchHandlerTest {
         assertThat(invoices(withoutAcceptance)).isEqualTo(1);
         assertThat(count(dataSource, "select count(*) from kit_parked_event where record_key = ?",
                 withoutAcceptance.orderId().toString())).isZero();
+    }
+
+    /**
+     * While the service shuts down its pools and persistence unit close under the consumer: a failure then says
+     * nothing about the event. It is neither retried until dead-lettered nor dead-lettered: the poll is left
+     * unacknowledged (the dispatcher stops with InterruptedException) and delivered again after the restart.
+     */
+    @Test
+    void aFailureWhileTheServiceStopsDeadLettersNothingAndLeavesThePollForTheRestart() throws Exception {
+        ShipmentDispatched refused = accepted(dispatched(TestShipmentHandlers.REFUSED_CARRIER));
+        stopping.onShutdown(null);
+        try {
+            assertThatThrownBy(() -> dispatcher.deliver(List.of(incoming(refused))))
+                    .isInstanceOf(InterruptedException.class).hasMessageContaining("stopping");
+        } finally {
+            stopping.resume();
+            Thread.interrupted();
+        }
+        assertThat(count(dataSource, "select count(*) from kit_dead_letter where event_id = ?", refused.eventId()))
+                .isZero();
+        assertThat(invoices(refused)).isZero();
     }
 
     private List<List<UUID>> callsWith(List<ShipmentDispatched> shipments) {

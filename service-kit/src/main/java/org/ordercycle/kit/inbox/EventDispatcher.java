@@ -108,9 +108,11 @@ public class EventDispatcher {
     private final DeadLetters deadLetters;
     private final KitConfig config;
     private final MeterRegistry metrics;
+    private final Stopping shutdown;
 
     EventDispatcher(EventRouter router, Inbox inbox, ParkedEvents parked, DeadLetters deadLetters, KitConfig config,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, Stopping shutdown) {
+        this.shutdown = shutdown;
         this.router = router;
         this.inbox = inbox;
         this.parked = parked;
@@ -425,6 +427,11 @@ public class EventDispatcher {
                 return inTransaction(() -> applyUnit(ready, handler, parkedId));
             } catch (Throwable failure) {
                 Prerequisites.takeArrived();
+                if (shutdown.isStopping()) {
+                    // Not the event's fault: the service closes its resources. Redelivered after the restart.
+                    throw new InterruptedException("stopping while " + handler.id() + " applies "
+                            + ready.event().eventId() + ": " + Failures.describe(failure));
+                }
                 Optional<PrerequisiteMissing> missing = prerequisiteMissing(failure);
                 if (missing.isPresent()) {
                     String prerequisite = missing.get().prerequisite();
