@@ -91,6 +91,26 @@ public class Outbox {
     }
 
     /**
+     * As {@link #publish(Event)}, but the event belongs to the trace {@code traceparent} (W3C trace context) rather
+     * than to the current request's or handled event's: for an event that continues a flow a REST call cannot know,
+     * as a shipment (its own {@code POST}) continues its order's trace. A null {@code traceparent} is
+     * {@link #publish(Event)}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(Event event, String traceparent) {
+        if (traceparent == null) {
+            publish(event);
+            return;
+        }
+        String correlationId = EventContext.current().map(EventContext::correlationId)
+                .orElseGet(() -> EventKeys.keyOf(event, EventCatalog.of(event.getClass())));
+        EventContext.callWithin(new EventContext(correlationId, traceparent), () -> {
+            publish(event);
+            return null;
+        });
+    }
+
+    /**
      * Writes a record that is not one of the service's own events (a dead-letter copy) within the caller's
      * transaction: it is relayed with exactly the given headers. {@code id} identifies the row, as an event id does.
      */
@@ -147,14 +167,18 @@ public class Outbox {
         }
     }
 
-    /** The current span's trace if there is one, else the trace of the event being handled, else a new trace. */
+    /**
+     * The trace of the event being handled (or the one given to {@link #publish(Event, String)}) if there is one,
+     * else the current span's (a REST request's), else a new trace. The handled event's wins: a replay or a parked
+     * event applied later from a REST call or a timer still continues the trace of the flow it belongs to.
+     */
     private static String traceparent(EventContext cause) {
+        if (cause != null && cause.traceparent() != null) {
+            return cause.traceparent();
+        }
         SpanContext span = Span.current().getSpanContext();
         if (span.isValid()) {
             return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
-        }
-        if (cause != null && cause.traceparent() != null) {
-            return cause.traceparent();
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "00-%016x%016x-%016x-01".formatted(random.nextLong(), random.nextLong(), random.nextLong() | 1);
