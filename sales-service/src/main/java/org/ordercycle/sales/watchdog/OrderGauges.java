@@ -25,7 +25,7 @@ import org.ordercycle.sales.order.OrderStatus;
  * What the people running the cycle watch on sales' metrics endpoint: {@code ordercycle_orders{state}}, the orders
  * in each status, and {@code ordercycle_orders_stalled{state}}, the orders that have sat in their status longer
  * than the watchdog's limit for it (the ones {@code GET /orders/stalled} lists). Counted every
- * {@code sales.metrics.refresh-interval} by two indexed queries (status, status since), not on every scrape.
+ * {@code ordercycle.metrics.orders-refresh-interval} by two indexed queries (status, status since), not on every scrape.
  */
 @ApplicationScoped
 public class OrderGauges {
@@ -73,7 +73,7 @@ public class OrderGauges {
         return Map.copyOf(stalled);
     }
 
-    @Scheduled(every = "${sales.metrics.refresh-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${ordercycle.metrics.orders-refresh-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refresh() {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
