@@ -33,6 +33,7 @@ import org.ordercycle.events.sales.OrderAccepted;
 import org.ordercycle.events.sales.OrderAmended;
 import org.ordercycle.events.sales.OrderLine;
 import org.ordercycle.events.sales.OrderPlaced;
+import org.ordercycle.kit.EventContext;
 import org.ordercycle.production.stock.Cause;
 import org.ordercycle.production.stock.Stock;
 
@@ -64,6 +65,13 @@ public class ProductionOrder extends PanacheEntityBase {
     public Instant acceptedAt;
 
     public Instant cancelledAt;
+
+    /**
+     * The trace (W3C traceparent) of the sales event that made production learn of the order: its shipments, each
+     * started by its own REST call, continue it, so one trace follows the order from {@code POST /orders} to its
+     * invoice. Null for orders received before it was kept.
+     */
+    public String traceparent;
 
     /** The day the order is planned to be ready to ship; compared with the promised date to find late orders. */
     public LocalDate plannedCompletion;
@@ -147,6 +155,7 @@ public class ProductionOrder extends PanacheEntityBase {
         order.classification = placed.classification();
         order.status = ProductionOrderStatus.RECEIVED;
         order.receivedAt = receivedAt;
+        order.traceparent = handledTrace();
         placed.lines().forEach(line -> order.lines.add(Line.of(line, warehouse)));
         order.persist();
         return order;
@@ -159,8 +168,14 @@ public class ProductionOrder extends PanacheEntityBase {
         order.customerId = accepted.customerId();
         order.status = ProductionOrderStatus.RECEIVED;
         order.receivedAt = receivedAt;
+        order.traceparent = handledTrace();
         order.persist();
         return order;
+    }
+
+    /** The trace of the sales event being handled (the kit's {@link EventContext}), if any. */
+    private static String handledTrace() {
+        return EventContext.current().map(EventContext::traceparent).orElse(null);
     }
 
     /** The order, its row locked for this transaction (lock the stock rows first: stock, then orders). */

@@ -88,7 +88,8 @@ public class ShipmentService {
         outbox.publish(new ShipmentDispatched(UUID.randomUUID(), shipment.shippedAt, shipment.id, orderId,
                 order.customerId,
                 shipment.lines.stream().map(line -> new ShippedLine(line.lineNo, line.sku, line.quantity)).toList(),
-                shipment.carrier, shipment.trackingNo, shipment.shippedFrom, shipment.shippedAt, by));
+                shipment.carrier, shipment.trackingNo, shipment.shippedFrom, shipment.shippedAt, by),
+                order.traceparent); // the order's trace, not this request's: one trace from POST /orders to the invoice
         skus.forEach(sku -> availability.changed(sku, by));
         return ShipmentView.from(shipment);
     }
@@ -110,7 +111,9 @@ public class ShipmentService {
                     "shipment " + shipmentId + " was delivered at " + shipment.deliveredAt);
         }
         shipment.deliver(at, by);
-        outbox.publish(new ShipmentDelivered(UUID.randomUUID(), now, shipment.id, shipment.orderId, at));
+        String orderTrace = ProductionOrder.<ProductionOrder>findByIdOptional(shipment.orderId)
+                .map(order -> order.traceparent).orElse(null);
+        outbox.publish(new ShipmentDelivered(UUID.randomUUID(), now, shipment.id, shipment.orderId, at), orderTrace);
         return ShipmentView.from(shipment);
     }
 

@@ -131,7 +131,7 @@ public class Outbox {
                 insert.setString(5, json(event, type));
                 insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
                 insert.setString(7, cause != null ? cause.correlationId() : key);
-                insert.setString(8, cause != null && cause.traceparent() != null ? cause.traceparent() : traceparent(cause));
+                insert.setString(8, traceparent(cause));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -152,6 +152,26 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + type.name() + " as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * As {@link #publish(Event)}, but the event belongs to the trace {@code traceparent} (W3C trace context) rather
+     * than to the current request's or handled event's: for an event that continues a flow a REST call cannot know,
+     * as a shipment (its own {@code POST}) continues its order's trace. A null {@code traceparent} is
+     * {@link #publish(Event)}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(Event event, String traceparent) {
+        if (traceparent == null) {
+            publish(event);
+            return;
+        }
+        String correlationId = EventContext.current().map(EventContext::correlationId)
+                .orElseGet(() -> EventKeys.keyOf(event, EventCatalog.of(event.getClass())));
+        EventContext.callWithin(new EventContext(correlationId, traceparent), () -> {
+            publish(event);
+            return null;
+        });
     }
 
     /**
@@ -211,14 +231,18 @@ public class Outbox {
         }
     }
 
-    /** The current span's trace if there is one, else the trace of the event being handled, else a new trace. */
+    /**
+     * The trace of the event being handled (or the one given to {@link #publish(Event, String)}) if there is one,
+     * else the current span's (a REST request's), else a new trace. The handled event's wins: a replay or a parked
+     * event applied later from a REST call or a timer still continues the trace of the flow it belongs to.
+     */
     private static String traceparent(EventContext cause) {
+        if (cause != null && cause.traceparent() != null) {
+            return cause.traceparent();
+        }
         SpanContext span = Span.current().getSpanContext();
         if (span.isValid()) {
             return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
-        }
-        if (cause != null && cause.traceparent() != null) {
-            return cause.traceparent();
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "00-%016x%016x-%016x-01".formatted(random.nextLong(), random.nextLong(), random.nextLong() | 1);

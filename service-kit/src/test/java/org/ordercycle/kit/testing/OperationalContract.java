@@ -55,6 +55,30 @@ public abstract class OperationalContract {
                 .body(containsString("ordercycle_outbox_parked"));
     }
 
+    /**
+     * The figures the people running the cycle watch (deploy/kubernetes' Grafana dashboard): outbox backlog and age,
+     * parked events, unresolved dead letters per topic, consumer lag — each on the endpoint, none negative.
+     */
+    @Test
+    void operatorMetricsAreExposedWithSaneValues() {
+        String metrics = given().get(management + "metrics").then().statusCode(200).extract().asString();
+        for (String name : OPERATOR_METRICS) {
+            List<Double> values = metrics.lines()
+                    .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                    .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .toList();
+            org.assertj.core.api.Assertions.assertThat(values).as(name).isNotEmpty()
+                    .allMatch(value -> !value.isNaN() && value >= 0);
+        }
+    }
+
+    /**
+     * What every service exposes for the dashboard from its start (sales adds its orders per state and stalled
+     * orders; {@code ordercycle_events_parked_waiting} comes with the parked events' first retry round, 10 s on).
+     */
+    protected static final List<String> OPERATOR_METRICS = List.of("ordercycle_outbox_backlog",
+            "ordercycle_outbox_oldest_age_seconds", "ordercycle_outbox_parked", "ordercycle_dead_letters_unresolved");
+
     @Test
     void healthAndMetricsAreNotServedOnTheApiPort() {
         for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/health/well", "/q/metrics")) {
