@@ -162,6 +162,8 @@ class CycleUnderFaultsIT {
     private static String settle(Suite suite, List<UUID> customers) throws InterruptedException {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         String state = "";
+        // The admin client's configuration dump at INFO would be most of the test's output.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka().bootstrapServers());
         try (Admin admin = Admin.create(properties)) {

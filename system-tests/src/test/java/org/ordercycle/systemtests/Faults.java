@@ -37,31 +37,39 @@ final class Faults implements Runnable {
     @Override
     public void run() {
         try {
-            for (Department department : List.of(Department.SALES, Department.PRODUCTION, Department.BILLING,
-                    Department.RETURNS, Department.CONTACT)) {
-                ServiceProcess service = suite.service(department);
-                inject(department.serviceName() + " SIGKILL + restart", () -> {
-                    service.kill();
-                    pause(down);
-                    service.start();
-                    service.awaitReady(READY_TIMEOUT);
-                });
-                pause(gap);
-            }
+            // The broker and PostgreSQL go down between the services, while the load is at its height.
+            kill(Department.SALES);
+            kill(Department.PRODUCTION);
             inject("Kafka broker stop + start", () -> {
                 suite.kafka().stop();
                 pause(down);
                 suite.kafka().start();
             });
             pause(gap);
+            kill(Department.BILLING);
             inject("PostgreSQL stop + start", () -> {
                 suite.postgres().stop();
                 pause(down);
                 suite.postgres().start();
             });
+            pause(gap);
+            kill(Department.RETURNS);
+            kill(Department.CONTACT);
         } catch (Throwable e) {
             failure = e;
         }
+    }
+
+    /** SIGKILL, down for a while, started again on the same ports; returns once it answers ready. */
+    private void kill(Department department) {
+        ServiceProcess service = suite.service(department);
+        inject(department.serviceName() + " SIGKILL + restart", () -> {
+            service.kill();
+            pause(down);
+            service.start();
+            service.awaitReady(READY_TIMEOUT);
+        });
+        pause(gap);
     }
 
     private void inject(String what, Runnable fault) {
