@@ -529,6 +529,7 @@ public class EventDispatcher {
 
     private Delivery park(Ready ready, Handler handler, String prerequisite) throws SQLException {
         parked.park(handler.id(), prerequisite, ready.record(), ready.type().name(), ready.event().eventId());
+        Prerequisites.parkedFor(prerequisite);
         metrics.counter("ordercycle.events.parked", "topic", ready.record().topic()).increment();
         LOG.infof("%s %s waits for %s (%s)", ready.type().name(), ready.event().eventId(), prerequisite, handler.id());
         return Delivery.PARKED;
@@ -543,6 +544,11 @@ public class EventDispatcher {
         Set<String> arrived = Prerequisites.takeArrived();
         if (!arrived.isEmpty()) {
             applyParked(arrived);
+        }
+        // Parked while another transaction was committing the prerequisite: that one's look found nothing yet.
+        Set<String> parkedFor = Prerequisites.takeParkedFor();
+        if (!parkedFor.isEmpty()) {
+            applyParked(parkedFor);
         }
     }
 

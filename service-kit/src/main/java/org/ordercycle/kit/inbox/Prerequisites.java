@@ -15,6 +15,7 @@ import java.util.Set;
 public class Prerequisites {
 
     private static final ThreadLocal<Set<String>> ARRIVED = ThreadLocal.withInitial(LinkedHashSet::new);
+    private static final ThreadLocal<Set<String>> PARKED_FOR = ThreadLocal.withInitial(LinkedHashSet::new);
 
     static String name(String kind, Object id) {
         return kind + ":" + id;
@@ -32,5 +33,24 @@ public class Prerequisites {
         }
         ARRIVED.remove();
         return arrived;
+    }
+
+    /** An event was parked on this thread waiting for {@code prerequisite}. */
+    static void parkedFor(String prerequisite) {
+        PARKED_FOR.get().add(prerequisite);
+    }
+
+    /**
+     * What events were parked for on this thread since the last call. The dispatcher looks once more after they
+     * committed: a prerequisite that committed in another consumer's transaction while this one was parking found
+     * nothing parked yet, and would otherwise wait for the periodic sweep.
+     */
+    static Set<String> takeParkedFor() {
+        Set<String> parkedFor = PARKED_FOR.get();
+        if (parkedFor.isEmpty()) {
+            return Set.of();
+        }
+        PARKED_FOR.remove();
+        return parkedFor;
     }
 }
