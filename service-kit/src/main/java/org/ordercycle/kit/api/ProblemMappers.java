@@ -143,10 +143,33 @@ public class ProblemMappers {
                     + "; nothing was changed, send the same request again").at(uri.getPath()).toResponse())
                     .header("Retry-After", "1").build();
         }
+        if (unstorable(exception)) {
+            // The database refused a value the request brought (nothing was written: the transaction rolled back).
+            LOG.debugf("Unstorable value on %s: %s", uri.getPath(), Failures.describe(exception));
+            return Problem.of(Status.BAD_REQUEST, "a value in the request cannot be stored: a text with a NUL"
+                    + " character or an invalid byte, or a number, date or text beyond what the field holds")
+                    .at(uri.getPath()).toResponse();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unexpected error %s on %s", errorId, uri.getPath());
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it was logged as " + errorId)
                 .at(uri.getPath()).toResponse();
+    }
+
+    /**
+     * PostgreSQL's data exceptions a request's own value causes: string too long (22001), numeric out of range
+     * (22003), invalid datetime or datetime out of range (22007, 22008), NUL or bytes outside UTF-8 (22021, 22P05).
+     */
+    private static final Set<String> UNSTORABLE = Set.of("22001", "22003", "22007", "22008", "22021", "22P05");
+
+    static boolean unstorable(Throwable exception) {
+        Set<Throwable> seen = new java.util.HashSet<>();
+        for (Throwable cause = exception; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && UNSTORABLE.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response unauthorized(UriInfo uri) {
