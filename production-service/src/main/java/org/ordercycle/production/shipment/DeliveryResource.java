@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Tag(name = "Shipments", description = "Goods of an order leaving the warehouse")
@@ -35,7 +36,7 @@ public class DeliveryResource {
     @Operation(operationId = "confirmDelivery", summary = "Confirm that the customer has the goods",
             description = "Publishes ShipmentDelivered. Body optional: {deliveredAt} (not in the future, not before "
                     + "the shipment left); absent means now. Unknown shipment 404; delivered already 409.")
-    public ShipmentView deliver(@PathParam("id") UUID id, @Valid DeliveryRequest request,
+    public ShipmentView deliver(@PathParam("id") UUID id, @RequestBody(required = false) @Valid DeliveryRequest request,
             @Context SecurityContext caller) {
         return shipments.deliver(id, request, caller.getUserPrincipal().getName());
     }

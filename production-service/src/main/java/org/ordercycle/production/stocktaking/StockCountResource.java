@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Tag(name = "Stock-taking", description = "Counting what is on the shelves and booking the differences")
@@ -29,7 +30,7 @@ public class StockCountResource {
     @RolesAllowed({"production", "admin"})
     @Operation(operationId = "openStockCount", summary = "Open a count of a warehouse (the default one if none is named)",
             description = "Goods keep moving while the count is open. Unknown warehouse 422.")
-    public Response open(@Valid StockCountRequest request, @Context SecurityContext caller) {
+    public Response open(@RequestBody(required = false) @Valid StockCountRequest request, @Context SecurityContext caller) {
         StockCountView count = counts.open(request, caller.getUserPrincipal().getName());
         return Response.created(URI.create("/stock-counts/" + count.id())).entity(count).build();
     }

@@ -30,6 +30,10 @@ class HostileInputConventionsTest {
     void aDateGivenAsANumberIsA400NotEpochDays() {
         given().contentType(ContentType.JSON).body("{\"on\": 20260101}").put("/hostile/date")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("on"));
+        for (String notADate : new String[] {"[2026, 1, 1]", "[]", "{}", "\"\"", "\"2026-13-45\"", "true"}) {
+            given().contentType(ContentType.JSON).body("{\"on\": " + notADate + "}").put("/hostile/date")
+                    .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("on"));
+        }
         given().contentType(ContentType.JSON).body("{\"on\": \"2026-01-01\"}").put("/hostile/date")
                 .then().statusCode(200).body("on", equalTo("2026-01-01"));
     }
