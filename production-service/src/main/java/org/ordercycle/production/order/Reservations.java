@@ -161,8 +161,8 @@ public class Reservations {
         Map<String, EventContext> touched = new TreeMap<>();
         for (Received<OrderAccepted> received : run) {
             OrderAccepted accepted = received.event();
-            ProductionOrder order = orders.computeIfAbsent(accepted.orderId(),
-                    id -> ProductionOrder.receiveAccepted(accepted, now));
+            ProductionOrder order = orders.computeIfAbsent(accepted.orderId(), id -> EventContext.callWithin(
+                    received.context(), () -> ProductionOrder.receiveAccepted(accepted, now))); // keeps its trace
             if (order.status != ProductionOrderStatus.RECEIVED) {
                 LOG.warnf("Order %s is %s already; acceptance %s ignored", order.id, order.status, accepted.eventId());
                 continue;
