@@ -27,12 +27,7 @@ public class Prerequisites {
 
     /** What arrived on this thread since the last call; the dispatcher takes it after each commit or rollback. */
     static Set<String> takeArrived() {
-        Set<String> arrived = ARRIVED.get();
-        if (arrived.isEmpty()) {
-            return Set.of();
-        }
-        ARRIVED.remove();
-        return arrived;
+        return take(ARRIVED);
     }
 
     /** An event was parked on this thread waiting for {@code prerequisite}. */
@@ -46,11 +41,15 @@ public class Prerequisites {
      * nothing parked yet, and would otherwise wait for the periodic sweep.
      */
     static Set<String> takeParkedFor() {
-        Set<String> parkedFor = PARKED_FOR.get();
-        if (parkedFor.isEmpty()) {
+        return take(PARKED_FOR);
+    }
+
+    private static Set<String> take(ThreadLocal<Set<String>> names) {
+        Set<String> taken = names.get();
+        if (taken.isEmpty()) {
             return Set.of();
         }
-        PARKED_FOR.remove();
-        return parkedFor;
+        names.remove();
+        return taken;
     }
 }

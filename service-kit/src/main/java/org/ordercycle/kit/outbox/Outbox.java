@@ -69,28 +69,16 @@ public class Outbox {
     public void publish(Event event) {
         EventType<?> type = EventCatalog.of(event.getClass());
         String key = EventKeys.keyOf(event, type);
-        EventContext cause = EventContext.current().orElse(null);
-        String correlationId = cause != null ? cause.correlationId() : key;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement lock = connection.prepareStatement(LOCK_KEY);
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
             lock.setInt(1, KEY_LOCKS);
-            // String.hashCode is specified by the JLS: every instance of every service computes the same lock id.
-            lock.setInt(2, (type.topic().topicName() + '\n' + key).hashCode());
+            lock.setInt(2, lockId(type.topic().topicName(), key));
             lock.executeQuery().close();
-            insert.setObject(1, event.eventId());
-            insert.setString(2, type.topic().topicName());
-            insert.setString(3, key);
-            insert.setString(4, type.name());
-            insert.setString(5, EventJson.mapper().writeValueAsString(event));
-            insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
-            insert.setString(7, correlationId);
-            insert.setString(8, traceparent(cause));
+            bind(insert, event, type, key, EventContext.current().orElse(null));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new OutboxException("could not write " + type.name() + " " + event.eventId() + " to the outbox", e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + type.name() + " as JSON: " + e.getOriginalMessage(), e);
         }
         wakeRelayOnCommit();
     }
@@ -122,16 +110,7 @@ public class Outbox {
             for (Publication publication : publications) {
                 Event event = publication.event();
                 EventType<?> type = EventCatalog.of(event.getClass());
-                String key = EventKeys.keyOf(event, type);
-                EventContext cause = publication.cause();
-                insert.setObject(1, event.eventId());
-                insert.setString(2, type.topic().topicName());
-                insert.setString(3, key);
-                insert.setString(4, type.name());
-                insert.setString(5, json(event, type));
-                insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
-                insert.setString(7, cause != null ? cause.correlationId() : key);
-                insert.setString(8, traceparent(cause));
+                bind(insert, event, type, EventKeys.keyOf(event, type), publication.cause());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -144,6 +123,19 @@ public class Outbox {
     /** The advisory lock id of a (topic, key); String.hashCode is specified by the JLS, so every instance agrees. */
     private static int lockId(String topic, String key) {
         return (topic + '\n' + key).hashCode();
+    }
+
+    /** The row of one event: correlation id and trace from {@code cause}, else the key and the current span's. */
+    private static void bind(PreparedStatement insert, Event event, EventType<?> type, String key, EventContext cause)
+            throws SQLException {
+        insert.setObject(1, event.eventId());
+        insert.setString(2, type.topic().topicName());
+        insert.setString(3, key);
+        insert.setString(4, type.name());
+        insert.setString(5, json(event, type));
+        insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
+        insert.setString(7, cause != null ? cause.correlationId() : key);
+        insert.setString(8, traceparent(cause));
     }
 
     private static String json(Event event, EventType<?> type) {
