@@ -178,7 +178,8 @@ class CycleBenchmark {
         }
     }
 
-    private static KafkaConsumer<String, String> watcher(String bootstrapServers) {
+    /** A consumer at the end of production.schedule and billing.invoices (StackBenchmark watches with it too). */
+    static KafkaConsumer<String, String> watcher(String bootstrapServers) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -41,13 +40,10 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.ordercycle.launcher.Department;
 import org.ordercycle.launcher.ScaledSuite;
@@ -135,7 +131,7 @@ class StackBenchmark {
             figures.put("postgresSettings", postgresSettings());
             prepare();
             AtomicBoolean watching = new AtomicBoolean(true);
-            KafkaConsumer<String, String> consumer = watcher(suite.kafka().bootstrapServers());
+            KafkaConsumer<String, String> consumer = CycleBenchmark.watcher(suite.kafka().bootstrapServers());
             Thread watcher = new Thread(() -> watch(consumer, watching), "benchmark-watcher");
             watcher.start();
             try {
@@ -726,25 +722,6 @@ class StackBenchmark {
         } catch (Exception e) {
             failure("watcher: " + e);
         }
-    }
-
-    private static KafkaConsumer<String, String> watcher(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of("production.schedule", "billing.invoices")) {
-            for (PartitionInfo info : consumer.partitionsFor(topic)) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
-        }
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        return consumer;
     }
 
     // ---------------------------------------------------------------- measuring
