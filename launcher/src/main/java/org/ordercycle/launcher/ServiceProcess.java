@@ -229,6 +229,39 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * Freezes the JVM ({@code SIGSTOP}): it keeps its connections and its place in consumer groups until the broker
+     * times it out, but uses no CPU and answers nothing until {@link #resume()}. For benchmarks that measure one
+     * service without the others' work on the same cores; needs a POSIX {@code kill} (Linux, macOS).
+     */
+    public synchronized void suspend() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #suspend() suspended} JVM run on ({@code SIGCONT}). */
+    public synchronized void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        if (process == null || !process.isAlive()) {
+            throw new LaunchException(name() + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (kill.waitFor() != 0) {
+                throw new LaunchException("kill -" + signal + " " + name() + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new LaunchException("kill -" + signal + " " + name() + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while signalling " + name());
+        }
+    }
+
     /** Starts again after a stop or kill and waits until ready. */
     public void restart(Duration timeout) {
         stop();

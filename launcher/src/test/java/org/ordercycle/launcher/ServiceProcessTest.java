@@ -3,10 +3,16 @@ package org.ordercycle.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +86,37 @@ class ServiceProcessTest {
     }
 
     /** Another program binds the chosen port before the service does: the service gets another one. */
+    /** A benchmark freezes the services it does not measure: a suspended one answers nothing until resumed. */
+    @Test
+    void suspendedServiceAnswersNothingUntilResumed() throws Exception {
+        service = standIn(Ports::free);
+        service.start();
+        service.awaitReady(READY);
+        long pid = service.pid();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(service.managementUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(1)).build();
+
+        service.suspend();
+        try {
+            assertEquals("T", processState(pid), "stopped by SIGSTOP");
+            assertThrows(HttpTimeoutException.class, () -> http.send(ready, HttpResponse.BodyHandlers.discarding()));
+        } finally {
+            service.resume();
+        }
+
+        service.awaitReady(READY);
+        assertEquals(pid, service.pid(), "the same JVM, not a restart");
+        assertEquals(0, service.restarts());
+        assertNotEquals("T", processState(pid));
+    }
+
+    /** The state letter of /proc/PID/stat (after the command's closing parenthesis). */
+    private static String processState(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    }
+
     @Test
     void portTakenRightAfterItWasChosenIsReplaced() throws Exception {
         List<Integer> chosen = new ArrayList<>();
