@@ -203,6 +203,11 @@ public class Order extends PanacheEntityBase {
         return lines.stream().map(line -> new Demand(line.sku, line.quantity)).toList();
     }
 
+    /** The SKUs the order's lines name, each once. */
+    List<String> skus() {
+        return lines.stream().map(line -> line.sku).distinct().toList();
+    }
+
     List<String> acceptanceCriteria() {
         return acceptanceCriteria == null ? List.of() : List.of(acceptanceCriteria.split("\n"));
     }
