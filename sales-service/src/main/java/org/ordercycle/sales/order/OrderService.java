@@ -119,9 +119,9 @@ public class OrderService {
             Instant now) {
         Optional<String> exceeded = credit.exceeded(customer, order.totals().gross());
         if (exceeded.isPresent()) {
-            order.hold(exceeded.get(), now);
+            OrderDecision decision = order.hold(exceeded.get(), now);
             OrderOnHold held = new OrderOnHold(UUID.randomUUID(), now, order.id, exceeded.get(), "system");
-            order.step(held.eventId(), "ORDER_ON_HOLD", now, "system", exceeded.get());
+            order.step(held.eventId(), "ORDER_ON_HOLD", now, "system", exceeded.get(), decision);
             return Optional.of(held);
         }
         return decide(order, customer.tier(), products, now);
@@ -141,22 +141,22 @@ public class OrderService {
             return Optional.of(accept(order, promised, score.total(), SELECTION_POLICY,
                     "accepted automatically: " + score.breakdown(), true, now));
         }
-        order.awaitDecision(now);
+        OrderDecision decision = order.awaitDecision(now);
         order.step(UUID.randomUUID(), "ORDER_QUEUED", now, SELECTION_POLICY,
-                "waits for a sales manager: " + score.breakdown());
+                "waits for a sales manager: " + score.breakdown(), decision);
         return Optional.empty();
     }
 
     /** Accepts the order; the caller publishes the OrderAccepted returned. */
     private OrderAccepted accept(Order order, LocalDate promised, int priority, String by, String reason,
             boolean automatic, Instant now) {
-        order.accept(promised, priority, by, reason, now);
+        OrderDecision decision = order.accept(promised, priority, by, reason, now);
         OrderAccepted accepted = new OrderAccepted(UUID.randomUUID(), now, order.id, order.customerId,
                 eventLines(order), order.currency, priority, promised, by, automatic, order.quoteId,
                 order.clarificationSummary, order.acceptanceCriteria().isEmpty() ? null : order.acceptanceCriteria());
         order.step(accepted.eventId(), "ORDER_ACCEPTED", now, automatic ? SALES : by,
                 (automatic ? "accepted automatically" : "accepted by " + by + ": " + reason) + ", priority "
-                        + priority + ", promised for " + promised);
+                        + priority + ", promised for " + promised, decision);
         return accepted;
     }
 
@@ -164,10 +164,10 @@ public class OrderService {
         Order order = locked(id);
         Instant now = clock.instant();
         String reason = request == null ? null : request.reason();
-        order.release(by, reason, now);
+        OrderDecision decision = order.release(by, reason, now);
         OrderReleased released = new OrderReleased(UUID.randomUUID(), now, id, reason, by);
         order.step(released.eventId(), "ORDER_RELEASED", now, by,
-                reason == null ? "released from hold" : "released from hold: " + reason);
+                reason == null ? "released from hold" : "released from hold: " + reason, decision);
         Customer customer = Customer.findById(order.customerId);
         List<Publication> publications = new ArrayList<>(2);
         publications.add(Publication.of(released));
@@ -190,9 +190,9 @@ public class OrderService {
         Order order = locked(id);
         order.requireWaitingForAManager();
         Instant now = clock.instant();
-        order.decline(by, request.reason(), now);
+        OrderDecision decision = order.decline(by, request.reason(), now);
         OrderDeclined declined = new OrderDeclined(UUID.randomUUID(), now, id, request.reason(), by);
-        order.step(declined.eventId(), "ORDER_DECLINED", now, by, "declined: " + request.reason());
+        order.step(declined.eventId(), "ORDER_DECLINED", now, by, "declined: " + request.reason(), decision);
         outbox.publish(declined);
         return OrderView.from(order);
     }
@@ -362,7 +362,7 @@ public class OrderService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<List<DecisionView>> decisions(UUID id) {
         return Order.<Order>findByIdOptional(id)
-                .map(order -> OrderDecision.of(id).stream().map(DecisionView::from).toList());
+                .map(order -> TimelineEntry.decisionsOf(id).stream().map(DecisionView::from).toList());
     }
 
     /** The manager queue: orders the policy left to a manager and orders on hold, oldest first. */
