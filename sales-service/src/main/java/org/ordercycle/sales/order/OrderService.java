@@ -28,6 +28,7 @@ import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.events.sales.OrderReleased;
 import org.ordercycle.kit.api.Problem;
 import org.ordercycle.kit.api.ProblemException;
+import org.ordercycle.kit.money.Amounts;
 import org.ordercycle.kit.outbox.Outbox;
 import org.ordercycle.kit.outbox.Publication;
 import org.ordercycle.sales.Decimals;
@@ -101,40 +102,42 @@ public class OrderService {
         Instant now = clock.instant();
         Order order = Order.place(customer.id(), customer.currency(), customer.classification(),
                 priced.stream().map(OrderLine::priced).toList(), requestedDate, salesperson, origin, now);
+        Amounts.Totals totals = order.totals(); // the lines do not change while the order is placed
         OrderPlaced placed = placed(order);
         order.step(placed.eventId(), "ORDER_PLACED", now, salesperson,
                 order.lines.size() + (order.lines.size() == 1 ? " line, " : " lines, ") + "gross "
-                        + amount(order.totals().gross()) + (origin.quoteId() == null ? "" : " (quote "
+                        + amount(totals.gross()) + (origin.quoteId() == null ? "" : " (quote "
                         + origin.quoteId() + ")"));
         List<Publication> publications = new ArrayList<>(2);
         publications.add(Publication.of(placed));
-        proceed(order, customer, products, now).ifPresent(next -> publications.add(Publication.of(next)));
+        proceed(order, customer, products, totals, now).ifPresent(next -> publications.add(Publication.of(next)));
         outbox.publishAll(publications);
         order.persist(); // decided: inserted once, with its final state
-        return OrderView.fromNew(order);
+        return OrderView.fromNew(order, totals);
     }
 
     /** After placement: the credit check, then the selection policy; the event to publish, if any. */
     private Optional<Event> proceed(Order order, CustomerTerms customer, Map<String, ProductFigures> products,
-            Instant now) {
-        Optional<String> exceeded = credit.exceeded(customer, order.totals().gross());
+            Amounts.Totals totals, Instant now) {
+        Optional<String> exceeded = credit.exceeded(customer, totals.gross());
         if (exceeded.isPresent()) {
             OrderDecision decision = order.hold(exceeded.get(), now);
             OrderOnHold held = new OrderOnHold(UUID.randomUUID(), now, order.id, exceeded.get(), "system");
             order.step(held.eventId(), "ORDER_ON_HOLD", now, "system", exceeded.get(), decision);
             return Optional.of(held);
         }
-        return decide(order, customer.tier(), products, now);
+        return decide(order, customer.tier(), products, totals.net().amount(), now);
     }
 
     /**
      * The selection policy scores the order: accepted automatically above the threshold (the OrderAccepted to
      * publish is returned), else queued (nothing to publish).
      */
-    private Optional<Event> decide(Order order, String tier, Map<String, ProductFigures> products, Instant now) {
+    private Optional<Event> decide(Order order, String tier, Map<String, ProductFigures> products, BigDecimal net,
+            Instant now) {
         List<SelectionPolicy.Demand> demand = order.demand();
         LocalDate promised = PromisedDate.of(demand, products, order.requestedDate, LocalDate.now(clock));
-        Score score = policy.score(tier, order.totals().net().amount(), order.cost(), demand, products,
+        Score score = policy.score(tier, net, order.cost(), demand, products,
                 order.requestedDate, promised);
         order.scored(score.total(), score.breakdown());
         if (score.autoAccept()) {
@@ -171,7 +174,8 @@ public class OrderService {
         Customer customer = Customer.findById(order.customerId);
         List<Publication> publications = new ArrayList<>(2);
         publications.add(Publication.of(released));
-        decide(order, customer == null ? null : customer.tier, Product.bySku(order.skus()), now)
+        decide(order, customer == null ? null : customer.tier, Product.bySku(order.skus()),
+                order.totals().net().amount(), now)
                 .ifPresent(next -> publications.add(Publication.of(next)));
         outbox.publishAll(publications);
         return OrderView.from(order);
