@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import org.ordercycle.events.Money;
 import org.ordercycle.sales.Decimals;
-import org.ordercycle.sales.customer.Customer;
+import org.ordercycle.sales.customer.CustomerTerms;
 
 /**
  * Whether a new order would take the customer over its credit limit: open amount (billing's invoices less payments
@@ -16,33 +16,33 @@ import org.ordercycle.sales.customer.Customer;
 public class CreditCheck {
 
     /** The reason to hold the order, empty when the credit suffices. */
-    public Optional<String> exceeded(Customer customer, Money orderGross) {
-        if (customer.creditLimit == null) {
+    public Optional<String> exceeded(CustomerTerms customer, Money orderGross) {
+        if (customer.creditLimit() == null) {
             return Optional.empty();
         }
-        if (!orderGross.currency().equals(customer.creditLimitCurrency)) {
-            return Optional.of("credit limit " + amount(customer.creditLimit, customer.creditLimitCurrency)
+        if (!orderGross.currency().equals(customer.creditLimitCurrency())) {
+            return Optional.of("credit limit " + amount(customer.creditLimit(), customer.creditLimitCurrency())
                     + " is in another currency than the order (" + orderGross.currency() + ")");
         }
-        BigDecimal open = CustomerBalance.openAmountOf(customer.id);
+        BigDecimal open = CustomerBalance.openAmountOf(customer.id());
         BigDecimal exposure = open.add(orderGross.amount());
-        if (exposure.compareTo(customer.creditLimit) <= 0) {
+        if (exposure.compareTo(customer.creditLimit()) <= 0) {
             return Optional.empty();
         }
         return Optional.of("credit limit exceeded: open " + amount(open, orderGross.currency()) + " + this order "
                 + amount(orderGross.amount(), orderGross.currency()) + " = " + amount(exposure, orderGross.currency())
-                + " > limit " + amount(customer.creditLimit, customer.creditLimitCurrency));
+                + " > limit " + amount(customer.creditLimit(), customer.creditLimitCurrency()));
     }
 
     /** The customer's credit position: limit (null when none), open amount and what remains. */
-    public CreditView position(Customer customer) {
-        BigDecimal open = CustomerBalance.openAmountOf(customer.id);
-        String currency = customer.creditLimitCurrency != null ? customer.creditLimitCurrency : customer.currency;
-        Money limit = customer.creditLimit == null ? null
-                : new Money(Decimals.price(customer.creditLimit), customer.creditLimitCurrency);
-        Money available = customer.creditLimit == null ? null
-                : new Money(Decimals.price(customer.creditLimit.subtract(open)), currency);
-        return new CreditView(customer.id, limit, new Money(Decimals.price(open), currency), available);
+    public CreditView position(CustomerTerms customer) {
+        BigDecimal open = CustomerBalance.openAmountOf(customer.id());
+        String currency = customer.creditLimitCurrency() != null ? customer.creditLimitCurrency() : customer.currency();
+        Money limit = customer.creditLimit() == null ? null
+                : new Money(Decimals.price(customer.creditLimit()), customer.creditLimitCurrency());
+        Money available = customer.creditLimit() == null ? null
+                : new Money(Decimals.price(customer.creditLimit().subtract(open)), currency);
+        return new CreditView(customer.id(), limit, new Money(Decimals.price(open), currency), available);
     }
 
     private static String amount(BigDecimal amount, String currency) {

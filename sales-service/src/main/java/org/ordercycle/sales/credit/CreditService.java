@@ -18,6 +18,6 @@ public class CreditService {
     }
 
     public Optional<CreditView> position(UUID customerId) {
-        return Customer.<Customer>findByIdOptional(customerId).map(check::position);
+        return Customer.<Customer>findByIdOptional(customerId).map(Customer::terms).map(check::position);
     }
 }

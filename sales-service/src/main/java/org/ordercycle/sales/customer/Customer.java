@@ -68,24 +68,26 @@ public class Customer extends PanacheEntityBase {
     /** When contact published the snapshot (or the erasure) this row holds. */
     public Instant updatedAt;
 
-    /** An organization that gave its VAT id: a business customer for VAT purposes. */
-    public boolean business() {
-        return kind == CustomerKind.ORGANIZATION && vatId != null && !vatId.isBlank();
+    /** The customer's conditions as plain values, for pricing, tax, credit and the selection policy. */
+    public CustomerTerms terms() {
+        return new CustomerTerms(id, classification, tier, currency, discountPercent, priceList, creditLimit,
+                creditLimitCurrency, kind, vatId, country, erased);
     }
 
-    /** The customer a new order or quote may name: 422 when contact has not registered it (yet) or erased it. */
-    public static Customer orderable(UUID customerId) {
-        return requireOrderable(customerId, findById(customerId));
+    /** The terms of the customer a new order or quote may name: 422 when contact has not registered it or erased it. */
+    public static CustomerTerms orderable(UUID customerId) {
+        Customer customer = findById(customerId);
+        return requireOrderable(customerId, customer == null ? null : customer.terms());
     }
 
     /** The customer read for a new order or quote (null when sales does not know it), or the 422 why it may not. */
-    public static Customer requireOrderable(UUID customerId, Customer customer) {
+    public static CustomerTerms requireOrderable(UUID customerId, CustomerTerms customer) {
         if (customer == null) {
             // Contact registers customers; its event may simply not have reached sales yet.
             throw ProblemException.unprocessable("Unknown customer",
                     "customer " + customerId + " is not known to sales (yet): register it in contact first");
         }
-        if (customer.erased) {
+        if (customer.erased()) {
             throw ProblemException.unprocessable("Erased customer",
                     "customer " + customerId + " was erased and takes no new orders");
         }

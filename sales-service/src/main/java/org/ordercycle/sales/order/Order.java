@@ -203,31 +203,36 @@ public class Order extends PanacheEntityBase {
         return lines.stream().map(line -> new Demand(line.sku, line.quantity)).toList();
     }
 
+    /** The SKUs the order's lines name, each once. */
+    List<String> skus() {
+        return lines.stream().map(line -> line.sku).distinct().toList();
+    }
+
     List<String> acceptanceCriteria() {
         return acceptanceCriteria == null ? List.of() : List.of(acceptanceCriteria.split("\n"));
     }
 
-    /** The credit check stopped it: it waits for a sales manager. */
-    void hold(String reason, Instant now) {
+    /** The credit check stopped it: it waits for a sales manager. Returns the decision, to write with its step. */
+    OrderDecision hold(String reason, Instant now) {
         undecided("put on hold");
         if (heldAt != null) {
             throw ProblemException.conflict("Order already on hold", "order " + id + " is on hold since " + heldAt);
         }
         heldAt = now;
         holdReason = reason;
-        OrderDecision.record(id, "HELD", "system", reason, null, now);
         refreshStatus(now);
+        return new OrderDecision("HELD", "system", reason, null);
     }
 
     /** A sales manager released it from hold; the selection policy decides next. */
-    void release(String by, String reason, Instant now) {
+    OrderDecision release(String by, String reason, Instant now) {
         if (heldAt == null || decided()) {
             throw ProblemException.conflict("Order not on hold", "order " + id + " is " + status
                     + ": only an order on hold can be released");
         }
         heldAt = null;
-        OrderDecision.record(id, "RELEASED", by, reason, null, now);
         refreshStatus(now);
+        return new OrderDecision("RELEASED", by, reason, null);
     }
 
     /** The policy scored it; below the threshold it waits in the manager queue. */
@@ -236,14 +241,14 @@ public class Order extends PanacheEntityBase {
         this.scoreBreakdown = breakdown;
     }
 
-    void awaitDecision(Instant now) {
+    OrderDecision awaitDecision(Instant now) {
         undecided("queued");
         awaitingSince = now;
-        OrderDecision.record(id, "QUEUED", OrderService.SELECTION_POLICY, scoreBreakdown, score, now);
         refreshStatus(now);
+        return new OrderDecision("QUEUED", OrderService.SELECTION_POLICY, scoreBreakdown, score);
     }
 
-    void accept(LocalDate promisedDate, int priority, String by, String reason, Instant now) {
+    OrderDecision accept(LocalDate promisedDate, int priority, String by, String reason, Instant now) {
         undecided("accepted");
         if (heldAt != null) {
             throw ProblemException.conflict("Order on hold", "order " + id + " is on hold (" + holdReason
@@ -254,17 +259,17 @@ public class Order extends PanacheEntityBase {
         this.acceptedAt = now;
         this.decidedBy = by;
         this.decisionReason = reason;
-        OrderDecision.record(id, "ACCEPTED", by, reason, score, now);
         refreshStatus(now);
+        return new OrderDecision("ACCEPTED", by, reason, score);
     }
 
-    void decline(String by, String reason, Instant now) {
+    OrderDecision decline(String by, String reason, Instant now) {
         undecided("declined");
         declinedAt = now;
         decidedBy = by;
         decisionReason = reason;
-        OrderDecision.record(id, "DECLINED", by, reason, score, now);
         refreshStatus(now);
+        return new OrderDecision("DECLINED", by, reason, score);
     }
 
     /** Manager decisions are for orders the policy left to them (queued or held). */
@@ -419,6 +424,11 @@ public class Order extends PanacheEntityBase {
 
     /** Adds a step sales itself takes now (its event id is new): no need to look for an earlier entry. */
     void step(UUID eventId, String step, Instant occurredAt, String by, String summary) {
+        step(eventId, step, occurredAt, by, summary, null);
+    }
+
+    /** As {@link #step(UUID, String, Instant, String, String)}, recording the acceptance decision it took too. */
+    void step(UUID eventId, String step, Instant occurredAt, String by, String summary, OrderDecision decision) {
         TimelineEntry entry = new TimelineEntry();
         entry.orderId = id;
         entry.eventId = eventId;
@@ -427,6 +437,12 @@ public class Order extends PanacheEntityBase {
         entry.department = "sales";
         entry.by = by;
         entry.summary = summary;
+        if (decision != null) {
+            entry.decision = decision.decision();
+            entry.decidedBy = decision.by();
+            entry.decisionReason = decision.reason();
+            entry.score = decision.score();
+        }
         entry.persist();
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.ordercycle.events.Event;
 import org.ordercycle.events.Money;
 import org.ordercycle.events.production.ExpediteAnswered;
 import org.ordercycle.events.returns.ReplacementRequested;
@@ -27,15 +28,19 @@ import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.events.sales.OrderReleased;
 import org.ordercycle.kit.api.Problem;
 import org.ordercycle.kit.api.ProblemException;
+import org.ordercycle.kit.money.Amounts;
 import org.ordercycle.kit.outbox.Outbox;
+import org.ordercycle.kit.outbox.Publication;
 import org.ordercycle.sales.Decimals;
 import org.ordercycle.sales.credit.CreditCheck;
 import org.ordercycle.sales.customer.Customer;
+import org.ordercycle.sales.customer.CustomerTerms;
 import org.ordercycle.sales.policy.Score;
 import org.ordercycle.sales.policy.SelectionPolicy;
 import org.ordercycle.sales.pricing.PricedLine;
 import org.ordercycle.sales.pricing.Pricing;
 import org.ordercycle.sales.product.Product;
+import org.ordercycle.sales.product.ProductFigures;
 
 /**
  * Takes orders for the customers sales knows: prices them (a derivation), holds them when the customer's credit would
@@ -71,8 +76,8 @@ public class OrderService {
         requireNotPast(request.requestedDate(), today);
         Pricing.Priced priced = pricing.price(request.customerId(), request.lines().stream()
                 .map(line -> new Pricing.Wanted(line.sku(), line.quantity())).toList(), today);
-        return placePriced(priced.customer(), priced.lines(), request.requestedDate(), salesperson,
-                Order.Origin.NONE);
+        return placePriced(priced.customer(), priced.lines(), priced.products(), request.requestedDate(),
+                salesperson, Order.Origin.NONE);
     }
 
     /**
@@ -82,82 +87,97 @@ public class OrderService {
     public OrderView placeFromQuote(UUID quoteId, UUID customerId, List<PricedLine> lines, LocalDate requestedDate,
             String salesperson, String clarificationSummary, List<String> acceptanceCriteria) {
         requireNotPast(requestedDate, LocalDate.now(clock));
-        Customer customer = orderable(customerId);
-        return placePriced(customer, lines, requestedDate, salesperson,
+        CustomerTerms customer = Customer.orderable(customerId);
+        return placePriced(customer, lines, Product.bySku(lines.stream().map(PricedLine::sku).distinct().toList()),
+                requestedDate, salesperson,
                 new Order.Origin(quoteId, null, null, clarificationSummary, acceptanceCriteria));
     }
 
-    private OrderView placePriced(Customer customer, List<PricedLine> priced, LocalDate requestedDate,
-            String salesperson, Order.Origin origin) {
+    /**
+     * The order is placed, credit-checked and decided in memory, then written: its events through the outbox in one
+     * call (one lock statement, one batch: OrderPlaced first, then the hold or the acceptance), its rows at commit.
+     */
+    private OrderView placePriced(CustomerTerms customer, List<PricedLine> priced,
+            Map<String, ProductFigures> products, LocalDate requestedDate, String salesperson, Order.Origin origin) {
         Instant now = clock.instant();
-        Order order = Order.place(customer.id, customer.currency, customer.classification,
+        Order order = Order.place(customer.id(), customer.currency(), customer.classification(),
                 priced.stream().map(OrderLine::priced).toList(), requestedDate, salesperson, origin, now);
+        Amounts.Totals totals = order.totals(); // the lines do not change while the order is placed
         OrderPlaced placed = placed(order);
         order.step(placed.eventId(), "ORDER_PLACED", now, salesperson,
                 order.lines.size() + (order.lines.size() == 1 ? " line, " : " lines, ") + "gross "
-                        + amount(order.totals().gross()) + (origin.quoteId() == null ? "" : " (quote "
+                        + amount(totals.gross()) + (origin.quoteId() == null ? "" : " (quote "
                         + origin.quoteId() + ")"));
-        outbox.publish(placed);
-        proceed(order, customer, now);
+        List<Publication> publications = new ArrayList<>(2);
+        publications.add(Publication.of(placed));
+        proceed(order, customer, products, totals, now).ifPresent(next -> publications.add(Publication.of(next)));
+        outbox.publishAll(publications);
         order.persist(); // decided: inserted once, with its final state
-        return OrderView.fromNew(order);
+        return OrderView.fromNew(order, totals);
     }
 
-    /** After placement: the credit check, then the selection policy. */
-    private void proceed(Order order, Customer customer, Instant now) {
-        Optional<String> exceeded = credit.exceeded(customer, order.totals().gross());
+    /** After placement: the credit check, then the selection policy; the event to publish, if any. */
+    private Optional<Event> proceed(Order order, CustomerTerms customer, Map<String, ProductFigures> products,
+            Amounts.Totals totals, Instant now) {
+        Optional<String> exceeded = credit.exceeded(customer, totals.gross());
         if (exceeded.isPresent()) {
-            order.hold(exceeded.get(), now);
+            OrderDecision decision = order.hold(exceeded.get(), now);
             OrderOnHold held = new OrderOnHold(UUID.randomUUID(), now, order.id, exceeded.get(), "system");
-            order.step(held.eventId(), "ORDER_ON_HOLD", now, "system", exceeded.get());
-            outbox.publish(held);
-            return;
+            order.step(held.eventId(), "ORDER_ON_HOLD", now, "system", exceeded.get(), decision);
+            return Optional.of(held);
         }
-        decide(order, customer.tier, now);
+        return decide(order, customer.tier(), products, totals.net().amount(), now);
     }
 
-    /** The selection policy scores the order: accepted automatically above the threshold, else queued. */
-    private void decide(Order order, String tier, Instant now) {
+    /**
+     * The selection policy scores the order: accepted automatically above the threshold (the OrderAccepted to
+     * publish is returned), else queued (nothing to publish).
+     */
+    private Optional<Event> decide(Order order, String tier, Map<String, ProductFigures> products, BigDecimal net,
+            Instant now) {
         List<SelectionPolicy.Demand> demand = order.demand();
-        Map<String, Product> products = Product.bySku(demand.stream().map(SelectionPolicy.Demand::sku)
-                .distinct().toList());
         LocalDate promised = PromisedDate.of(demand, products, order.requestedDate, LocalDate.now(clock));
-        Score score = policy.score(tier, order.totals().net().amount(), order.cost(), demand, products,
+        Score score = policy.score(tier, net, order.cost(), demand, products,
                 order.requestedDate, promised);
         order.scored(score.total(), score.breakdown());
         if (score.autoAccept()) {
-            accept(order, promised, score.total(), SELECTION_POLICY, "accepted automatically: " + score.breakdown(),
-                    true, now);
-            return;
+            return Optional.of(accept(order, promised, score.total(), SELECTION_POLICY,
+                    "accepted automatically: " + score.breakdown(), true, now));
         }
-        order.awaitDecision(now);
+        OrderDecision decision = order.awaitDecision(now);
         order.step(UUID.randomUUID(), "ORDER_QUEUED", now, SELECTION_POLICY,
-                "waits for a sales manager: " + score.breakdown());
+                "waits for a sales manager: " + score.breakdown(), decision);
+        return Optional.empty();
     }
 
-    private void accept(Order order, LocalDate promised, int priority, String by, String reason, boolean automatic,
-            Instant now) {
-        order.accept(promised, priority, by, reason, now);
+    /** Accepts the order; the caller publishes the OrderAccepted returned. */
+    private OrderAccepted accept(Order order, LocalDate promised, int priority, String by, String reason,
+            boolean automatic, Instant now) {
+        OrderDecision decision = order.accept(promised, priority, by, reason, now);
         OrderAccepted accepted = new OrderAccepted(UUID.randomUUID(), now, order.id, order.customerId,
                 eventLines(order), order.currency, priority, promised, by, automatic, order.quoteId,
                 order.clarificationSummary, order.acceptanceCriteria().isEmpty() ? null : order.acceptanceCriteria());
         order.step(accepted.eventId(), "ORDER_ACCEPTED", now, automatic ? SALES : by,
                 (automatic ? "accepted automatically" : "accepted by " + by + ": " + reason) + ", priority "
-                        + priority + ", promised for " + promised);
-        outbox.publish(accepted);
+                        + priority + ", promised for " + promised, decision);
+        return accepted;
     }
 
     public OrderView release(UUID id, ReleaseRequest request, String by) {
         Order order = locked(id);
         Instant now = clock.instant();
         String reason = request == null ? null : request.reason();
-        order.release(by, reason, now);
+        OrderDecision decision = order.release(by, reason, now);
         OrderReleased released = new OrderReleased(UUID.randomUUID(), now, id, reason, by);
         order.step(released.eventId(), "ORDER_RELEASED", now, by,
-                reason == null ? "released from hold" : "released from hold: " + reason);
-        outbox.publish(released);
+                reason == null ? "released from hold" : "released from hold: " + reason, decision);
         Customer customer = Customer.findById(order.customerId);
-        decide(order, customer == null ? null : customer.tier, now);
+        List<Publication> publications = new ArrayList<>(2);
+        publications.add(Publication.of(released));
+        decide(order, customer == null ? null : customer.tier, Product.bySku(order.skus()),
+                order.totals().net().amount(), now)
+                .ifPresent(next -> publications.add(Publication.of(next)));
+        outbox.publishAll(publications);
         return OrderView.from(order);
     }
 
@@ -165,7 +185,8 @@ public class OrderService {
         Order order = locked(id);
         order.requireWaitingForAManager();
         LocalDate promised = PromisedDate.of(order.demand(), order.requestedDate, LocalDate.now(clock));
-        accept(order, promised, order.score == null ? 0 : order.score, by, request.reason(), false, clock.instant());
+        outbox.publish(accept(order, promised, order.score == null ? 0 : order.score, by, request.reason(), false,
+                clock.instant()));
         return OrderView.from(order);
     }
 
@@ -173,9 +194,9 @@ public class OrderService {
         Order order = locked(id);
         order.requireWaitingForAManager();
         Instant now = clock.instant();
-        order.decline(by, request.reason(), now);
+        OrderDecision decision = order.decline(by, request.reason(), now);
         OrderDeclined declined = new OrderDeclined(UUID.randomUUID(), now, id, request.reason(), by);
-        order.step(declined.eventId(), "ORDER_DECLINED", now, by, "declined: " + request.reason());
+        order.step(declined.eventId(), "ORDER_DECLINED", now, by, "declined: " + request.reason(), decision);
         outbox.publish(declined);
         return OrderView.from(order);
     }
@@ -320,11 +341,11 @@ public class OrderService {
         OrderPlaced placed = placed(order);
         order.step(placed.eventId(), "ORDER_PLACED", now, "returns", "replacement for return "
                 + event.returnId() + " of order " + original.id + ": " + lines.size() + " line(s), no charge");
-        outbox.publish(placed);
         LocalDate promised = PromisedDate.of(order.demand(), null, LocalDate.now(clock));
         order.scored(REPLACEMENT_PRIORITY, "replacement: top priority");
-        accept(order, promised, REPLACEMENT_PRIORITY, SELECTION_POLICY,
+        OrderAccepted accepted = accept(order, promised, REPLACEMENT_PRIORITY, SELECTION_POLICY,
                 "replacement for return " + event.returnId(), true, now);
+        outbox.publishAll(List.of(Publication.of(placed), Publication.of(accepted)));
         order.persist();
         original.record(event.eventId(), "REPLACEMENT_ORDERED", event.occurredAt(), "returns", "returns",
                 "replacement order " + order.id + " for return " + event.returnId());
@@ -345,7 +366,7 @@ public class OrderService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<List<DecisionView>> decisions(UUID id) {
         return Order.<Order>findByIdOptional(id)
-                .map(order -> OrderDecision.of(id).stream().map(DecisionView::from).toList());
+                .map(order -> TimelineEntry.decisionsOf(id).stream().map(DecisionView::from).toList());
     }
 
     /** The manager queue: orders the policy left to a manager and orders on hold, oldest first. */
@@ -381,10 +402,6 @@ public class OrderService {
         if (requestedDate != null && requestedDate.isBefore(today)) {
             throw ProblemException.badRequest("requestedDate", "must not be before today (" + today + ")");
         }
-    }
-
-    private static Customer orderable(UUID customerId) {
-        return Customer.orderable(customerId);
     }
 
     static List<org.ordercycle.events.sales.OrderLine> eventLines(Order order) {

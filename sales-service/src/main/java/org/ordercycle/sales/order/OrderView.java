@@ -65,13 +65,16 @@ public record OrderView(UUID id, UUID customerId, OrderStatus status, List<LineV
         return from(order, OrderExpedite.of(order.id).stream().map(ExpediteView::from).toList());
     }
 
-    /** An order placed in this transaction: nothing to expedite yet. */
-    static OrderView fromNew(Order order) {
-        return from(order, List.of());
+    /** An order placed in this transaction, with its totals: nothing to expedite yet. */
+    static OrderView fromNew(Order order, Amounts.Totals totals) {
+        return from(order, totals, List.of());
     }
 
     private static OrderView from(Order order, List<ExpediteView> expedites) {
-        Amounts.Totals totals = order.totals();
+        return from(order, order.totals(), expedites);
+    }
+
+    private static OrderView from(Order order, Amounts.Totals totals, List<ExpediteView> expedites) {
         return new OrderView(order.id, order.customerId, order.status,
                 order.lines.stream().map(LineView::from).toList(), order.currency,
                 totals == null ? null : new Totals(totals.net(), totals.tax(), totals.gross()),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.ordercycle.sales.policy.SelectionPolicy.Demand;
 import org.ordercycle.sales.product.Product;
+import org.ordercycle.sales.product.ProductFigures;
 
 /**
  * The delivery date sales promises on acceptance: the requested date (or today) when production may promise every
@@ -22,15 +23,15 @@ public final class PromisedDate {
     }
 
     /** As {@link #of(List, LocalDate, LocalDate)} with the products already read. */
-    public static LocalDate of(List<Demand> lines, Map<String, Product> products, LocalDate requested,
+    public static LocalDate of(List<Demand> lines, Map<String, ProductFigures> products, LocalDate requested,
             LocalDate today) {
         LocalDate wanted = requested == null ? today : requested;
         int longestLeadTime = -1;
         for (Demand line : lines) {
-            Product product = products.get(line.sku());
-            BigDecimal available = product == null ? BigDecimal.ZERO : product.availableToPromise;
+            ProductFigures product = products.get(line.sku());
+            BigDecimal available = product == null ? BigDecimal.ZERO : product.availableToPromise();
             if (available.compareTo(line.quantity()) < 0) {
-                longestLeadTime = Math.max(longestLeadTime, product == null ? 0 : product.leadTimeDays);
+                longestLeadTime = Math.max(longestLeadTime, product == null ? 0 : product.leadTimeDays());
             }
         }
         if (longestLeadTime < 0) {

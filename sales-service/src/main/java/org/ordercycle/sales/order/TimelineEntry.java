@@ -9,9 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** One step of an order's way through the departments. */
+/** One step of an order's way through the departments, with the acceptance decision it records, if any. */
 @Entity
 @Table(name = "order_timeline")
 class TimelineEntry extends PanacheEntityBase {
@@ -37,4 +38,20 @@ class TimelineEntry extends PanacheEntityBase {
     public String by;
 
     public String summary;
+
+    /** The acceptance decision this step records (HELD, RELEASED, QUEUED, ACCEPTED, DECLINED); null for others. */
+    public String decision;
+
+    /** Who decided: the manager or selection-policy (the step's {@code by} may name the department instead). */
+    public String decidedBy;
+
+    public String decisionReason;
+
+    /** The score the decision went by, when there was one. */
+    public Integer score;
+
+    /** The audit trail of an order's acceptance: its steps that record a decision, oldest first. */
+    static List<TimelineEntry> decisionsOf(UUID orderId) {
+        return list("orderId = ?1 and decision is not null order by occurredAt, id", orderId);
+    }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.ordercycle.sales.SalesConfig;
 import org.ordercycle.sales.product.Product;
+import org.ordercycle.sales.product.ProductFigures;
 
 /**
  * Which orders the company takes at once and which a sales manager decides: each order gets a score from 0 to 100,
@@ -52,7 +53,7 @@ public class SelectionPolicy {
 
     /** As above, with the demanded products already read (by SKU). */
     public Score score(String tier, BigDecimal net, BigDecimal cost, List<Demand> demand,
-            Map<String, Product> products, LocalDate requested, LocalDate promised) {
+            Map<String, ProductFigures> products, LocalDate requested, LocalDate promised) {
         int tierScore = tier == null ? config.otherTierScore()
                 : config.tierScores().getOrDefault(tier, config.otherTierScore());
         int margin = margin(net, cost);
@@ -82,16 +83,16 @@ public class SelectionPolicy {
         return clamp(marginPercent.multiply(HUNDRED).divide(target, 0, RoundingMode.HALF_UP).intValue());
     }
 
-    private static int capacity(List<Demand> demand, Map<String, Product> products) {
+    private static int capacity(List<Demand> demand, Map<String, ProductFigures> products) {
         int worst = 100;
         for (Demand line : demand) {
-            Product product = products.get(line.sku());
+            ProductFigures product = products.get(line.sku());
             int fit;
             if (product == null) {
                 fit = 50;
-            } else if (product.availableToPromise.compareTo(line.quantity()) >= 0) {
+            } else if (product.availableToPromise().compareTo(line.quantity()) >= 0) {
                 fit = 100;
-            } else if (product.surplusCapacityHours != null && product.surplusCapacityHours.signum() > 0) {
+            } else if (product.surplusCapacityHours() != null && product.surplusCapacityHours().signum() > 0) {
                 fit = 60;
             } else {
                 fit = 20;

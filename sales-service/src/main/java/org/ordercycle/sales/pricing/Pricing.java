@@ -1,7 +1,7 @@
 package org.ordercycle.sales.pricing;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import io.agroal.api.AgroalDataSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -16,8 +16,9 @@ import org.ordercycle.kit.api.ProblemException;
 import org.ordercycle.sales.Decimals;
 import org.ordercycle.sales.SalesConfig;
 import org.ordercycle.sales.customer.Customer;
-import org.ordercycle.sales.price.Price;
-import org.ordercycle.sales.product.Product;
+import org.ordercycle.sales.customer.CustomerTerms;
+import org.ordercycle.sales.pricing.PricingInputs.ListPrice;
+import org.ordercycle.sales.product.ProductFigures;
 
 /**
  * Prices a customer's lines as a derivation, each step written down:
@@ -39,20 +40,23 @@ public class Pricing {
 
     private final SalesConfig.Pricing config;
     private final TaxDetermination taxes;
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
 
-    Pricing(SalesConfig config, TaxDetermination taxes, EntityManager entityManager) {
+    Pricing(SalesConfig config, TaxDetermination taxes, AgroalDataSource dataSource) {
         this.config = config.pricing();
         this.taxes = taxes;
-        this.entityManager = entityManager;
+        this.dataSource = dataSource;
     }
 
     /** A line to price: so much of a SKU. */
     public record Wanted(String sku, BigDecimal quantity) {
     }
 
-    /** The customer (with its conditions) and its priced lines. */
-    public record Priced(Customer customer, List<PricedLine> lines) {
+    /**
+     * The customer's terms, its priced lines and production's figures of the products priced (by SKU; those
+     * production has announced), which the selection policy needs next.
+     */
+    public record Priced(CustomerTerms customer, List<PricedLine> lines, Map<String, ProductFigures> products) {
     }
 
     /**
@@ -62,15 +66,16 @@ public class Pricing {
     public Priced price(UUID customerId, List<Wanted> wanted, LocalDate day) {
         List<String> skus = wanted.stream().map(Wanted::sku).distinct().toList();
         String defaultList = config.defaultPriceList();
-        PricingInputs inputs = PricingInputs.read(entityManager, customerId, defaultList, skus, day);
-        Customer customer = Customer.requireOrderable(customerId, inputs.customer());
-        String customerList = customer.priceList == null ? defaultList : customer.priceList;
+        PricingInputs inputs = PricingInputs.read(dataSource, customerId, defaultList, skus, day);
+        CustomerTerms customer = Customer.requireOrderable(customerId, inputs.customer());
+        String customerList = customer.priceList() == null ? defaultList : customer.priceList();
         return new Priced(customer, price(customer, customerList, defaultList, wanted, day, inputs.listed(),
-                inputs.fallback(), inputs.products()));
+                inputs.fallback(), inputs.products()), inputs.products());
     }
 
-    private List<PricedLine> price(Customer customer, String customerList, String defaultList, List<Wanted> wanted,
-            LocalDate day, Map<String, Price> listed, Map<String, Price> fallback, Map<String, Product> products) {
+    private List<PricedLine> price(CustomerTerms customer, String customerList, String defaultList,
+            List<Wanted> wanted, LocalDate day, Map<String, ListPrice> listed, Map<String, ListPrice> fallback,
+            Map<String, ProductFigures> products) {
         TaxTreatment tax = taxes.of(customer);
 
         List<PricedLine> lines = new ArrayList<>();
@@ -78,15 +83,15 @@ public class Pricing {
         for (int i = 0; i < wanted.size(); i++) {
             Wanted line = wanted.get(i);
             List<String> derivation = new ArrayList<>();
-            Price price = listed.get(line.sku());
+            ListPrice price = listed.get(line.sku());
             if (price != null) {
-                derivation.add("list price " + money(price.unitPrice, price.currency) + " from price list "
-                        + customerList + " (valid from " + price.validFrom + ")");
+                derivation.add("list price " + money(price.unitPrice(), price.currency()) + " from price list "
+                        + customerList + " (valid from " + price.validFrom() + ")");
             } else {
                 price = fallback.get(line.sku());
                 if (price != null) {
-                    derivation.add("list price " + money(price.unitPrice, price.currency) + " from the default price "
-                            + "list " + defaultList + " (valid from " + price.validFrom + "): price list "
+                    derivation.add("list price " + money(price.unitPrice(), price.currency())
+                            + " from the default price list " + defaultList + " (valid from " + price.validFrom() + "): price list "
                             + customerList + " has none");
                 }
             }
@@ -96,24 +101,24 @@ public class Pricing {
                         "line " + (i + 1) + " (" + line.sku() + ") has no price in force on " + day));
                 continue;
             }
-            if (!price.currency.equals(customer.currency)) {
+            if (!price.currency().equals(customer.currency())) {
                 unpriced.add(new Problem.Violation(field, "line " + (i + 1) + " (" + line.sku() + ") is priced in "
-                        + price.currency + ", the customer pays in " + customer.currency));
+                        + price.currency() + ", the customer pays in " + customer.currency()));
                 continue;
             }
-            Product product = products.get(line.sku());
-            BigDecimal unitCost = product == null ? null : product.unitCostIn(customer.currency);
-            BigDecimal unitPrice = price.unitPrice;
+            ProductFigures product = products.get(line.sku());
+            BigDecimal unitCost = product == null ? null : product.unitCostIn(customer.currency());
+            BigDecimal unitPrice = price.unitPrice();
             BigDecimal discount = customerDiscount(customer, unitCost, price, derivation);
             if (discount == null) { // an affiliate's transfer price
                 unitPrice = unitCost.multiply(BigDecimal.ONE.add(config.affiliateMarkupPercent().divide(HUNDRED)))
                         .setScale(4, RoundingMode.HALF_UP);
                 discount = BigDecimal.ZERO;
             }
-            BigDecimal rate = tax.rate(price.taxRate);
-            String category = tax.category(price.taxRate);
+            BigDecimal rate = tax.rate(price.taxRate());
+            String category = tax.category(price.taxRate());
             derivation.add("VAT " + Decimals.plain(rate) + " % (" + category + "): " + tax.explanation());
-            lines.add(new PricedLine(i + 1, line.sku(), line.quantity(), price.unitPrice, unitPrice, discount, rate,
+            lines.add(new PricedLine(i + 1, line.sku(), line.quantity(), price.unitPrice(), unitPrice, discount, rate,
                     category, unitCost, List.copyOf(derivation)));
         }
         if (!unpriced.isEmpty()) {
@@ -125,10 +130,11 @@ public class Pricing {
     }
 
     /** The discount in percent the customer gets, each rule written down; null when the transfer price applies. */
-    private BigDecimal customerDiscount(Customer customer, BigDecimal unitCost, Price price, List<String> derivation) {
-        BigDecimal special = customer.discountPercent == null ? BigDecimal.ZERO : customer.discountPercent;
-        Classification classification = customer.classification == null ? Classification.EXTERNAL
-                : customer.classification;
+    private BigDecimal customerDiscount(CustomerTerms customer, BigDecimal unitCost, ListPrice price,
+            List<String> derivation) {
+        BigDecimal special = customer.discountPercent() == null ? BigDecimal.ZERO : customer.discountPercent();
+        Classification classification = customer.classification() == null ? Classification.EXTERNAL
+                : customer.classification();
         switch (classification) {
             case INTERNAL_EMPLOYEE -> {
                 BigDecimal employee = config.employeeDiscountPercent();
@@ -147,12 +153,12 @@ public class Pricing {
                     BigDecimal markup = config.affiliateMarkupPercent();
                     BigDecimal transfer = unitCost.multiply(BigDecimal.ONE.add(markup.divide(HUNDRED)))
                             .setScale(4, RoundingMode.HALF_UP);
-                    derivation.add("affiliate transfer price " + money(transfer, price.currency) + " = unit cost "
-                            + money(unitCost, price.currency) + " + " + Decimals.plain(markup) + " % markup, "
+                    derivation.add("affiliate transfer price " + money(transfer, price.currency()) + " = unit cost "
+                            + money(unitCost, price.currency()) + " + " + Decimals.plain(markup) + " % markup, "
                             + "instead of the list price; no discount");
                     return null;
                 }
-                derivation.add("affiliate, but production announced no unit cost in " + price.currency
+                derivation.add("affiliate, but production announced no unit cost in " + price.currency()
                         + ": list price" + (special.signum() > 0
                                 ? " less special condition " + Decimals.plain(special) + " % discount" : ""));
                 return special;

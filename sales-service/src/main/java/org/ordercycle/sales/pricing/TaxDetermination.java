@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.Set;
 import org.ordercycle.sales.SalesConfig;
-import org.ordercycle.sales.customer.Customer;
+import org.ordercycle.sales.customer.CustomerTerms;
 
 /**
  * Which VAT treatment a customer's lines get, from the customer's country (billing address, else the VAT id's
@@ -27,7 +27,7 @@ public class TaxDetermination {
         this.config = config.tax();
     }
 
-    public TaxTreatment of(Customer customer) {
+    public TaxTreatment of(CustomerTerms customer) {
         String home = config.homeCountry().toUpperCase(Locale.ROOT);
         String country = country(customer);
         if (country == null) {
@@ -42,20 +42,20 @@ public class TaxDetermination {
         }
         if (customer.business()) {
             return new TaxTreatment(TaxTreatment.REVERSE_CHARGE, "EU business customer in " + country + " with VAT id "
-                    + customer.vatId + ": reverse charge, VAT 0, category AE");
+                    + customer.vatId() + ": reverse charge, VAT 0, category AE");
         }
         return TaxTreatment.domestic("domestic VAT (" + home + "): customer in " + country
                 + " without a VAT id as a business");
     }
 
-    private static String country(Customer customer) {
-        if (customer.country != null && !customer.country.isBlank()) {
-            return customer.country.trim().toUpperCase(Locale.ROOT);
+    private static String country(CustomerTerms customer) {
+        if (customer.country() != null && !customer.country().isBlank()) {
+            return customer.country().trim().toUpperCase(Locale.ROOT);
         }
-        if (customer.vatId != null && customer.vatId.trim().length() >= 2
-                && Character.isLetter(customer.vatId.trim().charAt(0))
-                && Character.isLetter(customer.vatId.trim().charAt(1))) {
-            String prefix = customer.vatId.trim().substring(0, 2).toUpperCase(Locale.ROOT);
+        if (customer.vatId() != null && customer.vatId().trim().length() >= 2
+                && Character.isLetter(customer.vatId().trim().charAt(0))
+                && Character.isLetter(customer.vatId().trim().charAt(1))) {
+            String prefix = customer.vatId().trim().substring(0, 2).toUpperCase(Locale.ROOT);
             return "EL".equals(prefix) ? "GR" : prefix;
         }
         return null;

@@ -68,22 +68,23 @@ public class Product extends PanacheEntityBase {
     }
 
     /**
-     * The products with these SKUs that production has announced, by SKU. Looked up one by one so that products this
-     * transaction has read already (pricing reads them) cost no second query.
+     * The figures of the products with these SKUs that production has announced, by SKU. Looked up one by one so
+     * that products this transaction has read already cost no second query. (A placement gets them with its pricing
+     * query instead.)
      */
-    public static Map<String, Product> bySku(Collection<String> skus) {
-        Map<String, Product> products = new HashMap<>();
+    public static Map<String, ProductFigures> bySku(Collection<String> skus) {
+        Map<String, ProductFigures> products = new HashMap<>();
         for (String sku : skus) {
             Product product = findById(sku);
             if (product != null) {
-                products.put(sku, product);
+                products.put(sku, product.figures());
             }
         }
         return products;
     }
 
-    /** The unit cost in the currency, when production announced one in it. */
-    public BigDecimal unitCostIn(String currency) {
-        return unitCost != null && currency.equals(unitCostCurrency) ? unitCost : null;
+    public ProductFigures figures() {
+        return new ProductFigures(sku, availableToPromise, leadTimeDays, surplusCapacityHours, unitCost,
+                unitCostCurrency);
     }
 }

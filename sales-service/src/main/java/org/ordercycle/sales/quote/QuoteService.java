@@ -14,7 +14,7 @@ import org.ordercycle.events.sales.QuoteIssued;
 import org.ordercycle.kit.api.ProblemException;
 import org.ordercycle.kit.outbox.Outbox;
 import org.ordercycle.sales.SalesConfig;
-import org.ordercycle.sales.customer.Customer;
+import org.ordercycle.sales.customer.CustomerTerms;
 import org.ordercycle.sales.order.OrderService;
 import org.ordercycle.sales.order.OrderView;
 import org.ordercycle.sales.order.PromisedDate;
@@ -51,13 +51,13 @@ public class QuoteService {
         }
         Pricing.Priced pricedFor = pricing.price(request.customerId(), request.lines().stream()
                 .map(line -> new Pricing.Wanted(line.sku(), line.quantity())).toList(), today);
-        Customer customer = pricedFor.customer();
+        CustomerTerms customer = pricedFor.customer();
         List<PricedLine> priced = pricedFor.lines();
         LocalDate proposed = PromisedDate.of(priced.stream()
                 .map(line -> new SelectionPolicy.Demand(line.sku(), line.quantity())).toList(),
-                request.requestedDate(), today);
+                pricedFor.products(), request.requestedDate(), today);
         Instant now = clock.instant();
-        Quote quote = Quote.issue(customer.id, customer.currency, salesperson,
+        Quote quote = Quote.issue(customer.id(), customer.currency(), salesperson,
                 priced.stream().map(QuoteLine::of).toList(), request.requestedDate(), proposed,
                 today.plusDays(config.validDays()), now);
         if (request.clarification() != null) {

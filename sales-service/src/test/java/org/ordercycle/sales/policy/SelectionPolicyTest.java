@@ -135,8 +135,8 @@ class SelectionPolicyTest {
         as(MANAGER).body("{\"reason\": \"below cost\"}").post("/orders/" + id + "/decline").then()
                 .statusCode(200);
         try (Connection db = TestInfra.postgres().connectAsSuperuser("sales");
-                PreparedStatement renumber = db.prepareStatement("update order_decision set id = "
-                        + "(select min(id) - 1 from order_decision) where order_id = ? and decision = 'DECLINED'")) {
+                PreparedStatement renumber = db.prepareStatement("update order_timeline set id = "
+                        + "(select min(id) - 1 from order_timeline) where order_id = ? and decision = 'DECLINED'")) {
             renumber.setObject(1, UUID.fromString(id)); // as if another instance had made it, from a lower block
             assertThat(renumber.executeUpdate()).isEqualTo(1);
         }
