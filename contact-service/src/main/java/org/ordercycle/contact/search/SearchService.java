@@ -147,8 +147,11 @@ public class SearchService {
         List<Object[]> rows = new ArrayList<>();
         NameWords.Condition words = NameWords.of(query, this::similarWords).condition(alias + ".name_key");
         if (words != null) {
-            Query byWords = entities.createNativeQuery(select + "(" + words.sql() + ") and word_similarity(:q, "
-                    + alias + ".name_key) >= :threshold" + ranked);
+            // the similarity once per name (a lateral subquery the planner keeps), not again in the filter
+            Query byWords = entities.createNativeQuery("""
+                    select %1$s, s.score from %2$s
+                    cross join lateral (select word_similarity(:q, %3$s.name_key) score offset 0) s
+                    where (%4$s) and s.score >= :threshold""".formatted(columns, from, alias, words.sql()) + ranked);
             words.parameters().forEach(byWords::setParameter);
             rows.addAll(rows(byWords.setParameter("threshold", similarity), query, wanted));
         }
