@@ -18,11 +18,12 @@ public interface ContactConfig {
 
     Search search();
 
-    /** Search by name, tolerant to typos and case (pg_trgm word similarity on the normalized name). */
+    /** Search by name, tolerant to typos and case (pg_trgm word similarity of the query to the normalized name). */
     interface Search {
         /**
-         * How similar (0 to 1) the query must be to some part of the name: {@code pg_trgm.word_similarity_threshold}
-         * for the search's transaction. Lower finds more typos and more noise.
+         * How similar (0 to 1) the query must be to some part of the name (pg_trgm word similarity; also
+         * {@code pg_trgm.word_similarity_threshold} for the transaction of a search that needs the whole-query step).
+         * Lower finds more typos and more noise.
          */
         @WithDefault("0.5")
         double similarity();

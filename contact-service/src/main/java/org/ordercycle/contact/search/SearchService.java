@@ -2,14 +2,18 @@ package org.ordercycle.contact.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.ordercycle.contact.ContactConfig;
 import org.ordercycle.contact.party.Party;
@@ -18,9 +22,13 @@ import org.ordercycle.kit.api.ProblemException;
 
 /**
  * Finds parties both ways — organizations by name with their people, persons by name with their organizations —
- * tolerant to case, accents, punctuation and small typos (pg_trgm word similarity on the normalized name, nearest
- * first from a GiST trigram index); and who is calling from a phone number (one indexed lookup on the normalized
- * digits).
+ * tolerant to case, accents, punctuation and small typos; and who is calling from a phone number (one indexed lookup
+ * on the normalized digits).
+ *
+ * <p>A name matches when the query is similar enough to it (pg_trgm word similarity of the normalized query to the
+ * normalized name, at least {@code contact.search.similarity}); the most similar come first. Found in two steps
+ * ({@link NameWords}): first the parties whose names hold the query's words (each allowing a typo), then, only when
+ * those do not fill the page, every other match of the whole query after them.
  */
 @ApplicationScoped
 @Transactional
@@ -31,22 +39,19 @@ public class SearchService {
 
     private final EntityManager entities;
     private final Clock clock;
-    private final String similarity;
+    private final double similarity;
     private final String countryCode;
 
     SearchService(EntityManager entities, Clock clock, ContactConfig config) {
         this.entities = entities;
         this.clock = clock;
-        this.similarity = Double.toString(config.search().similarity());
+        this.similarity = config.search().similarity();
         this.countryCode = config.switchboard().defaultCountryCode();
     }
 
     public SearchPage<OrganizationHit> organizations(String name, int page, int size) {
-        String query = normalized(name);
-        List<Object[]> rows = hits("""
-                select o.id, o.name, o.classification, o.tier, o.account_owner, word_similarity(:q, o.name_key) score
-                from organization o where :q <% o.name_key
-                order by :q <<-> o.name_key, o.name_key, o.id limit :limit offset :offset""", query, page, size);
+        List<Object[]> rows = hits("o.id, o.name, o.classification, o.tier, o.account_owner", "organization o",
+                normalized(name), page, size);
         boolean more = rows.size() > size;
         List<Object[]> shown = more ? rows.subList(0, size) : rows;
         Map<UUID, List<OrganizationHit.PersonAt>> people = new LinkedHashMap<>();
@@ -69,12 +74,8 @@ public class SearchService {
     }
 
     public SearchPage<PersonHit> persons(String name, int page, int size) {
-        String query = normalized(name);
-        List<Object[]> rows = hits("""
-                select p.id, p.first_name || ' ' || p.last_name, p.classification, p.account_owner,
-                       word_similarity(:q, p.name_key) score
-                from person p where :q <% p.name_key
-                order by :q <<-> p.name_key, p.name_key, p.id limit :limit offset :offset""", query, page, size);
+        List<Object[]> rows = hits("p.id, p.first_name || ' ' || p.last_name, p.classification, p.account_owner",
+                "person p", normalized(name), page, size);
         boolean more = rows.size() > size;
         List<Object[]> shown = more ? rows.subList(0, size) : rows;
         Map<UUID, List<PersonHit.Workplace>> workplaces = new LinkedHashMap<>();
@@ -132,14 +133,62 @@ public class SearchService {
         return new SwitchboardView(phone, digits, callers);
     }
 
-    private List<Object[]> hits(String sql, String query, int page, int size) {
-        // the threshold of the <% operator, for this transaction only
-        entities.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
-                .setParameter("threshold", similarity).getSingleResult();
+    /**
+     * The page's rows (at most size + 1: one more tells there is a next page), each the given columns and the score:
+     * first the matches holding the query's words, best first, then — only when they do not reach past the page —
+     * the other matches of the whole query, best first. {@code from} is the table with its alias, whose {@code id}
+     * and {@code name_key} the query uses.
+     */
+    private List<Object[]> hits(String columns, String from, String query, int page, int size) {
+        String alias = from.substring(from.indexOf(' ') + 1);
+        int wanted = page * size + size + 1;
+        String select = "select %s, word_similarity(:q, %s.name_key) score from %s where ".formatted(columns, alias, from);
+        String ranked = " order by score desc, %1$s.name_key, %1$s.id limit :wanted".formatted(alias);
+        List<Object[]> rows = new ArrayList<>();
+        NameWords.Condition words = NameWords.of(query, this::similarWords).condition(alias + ".name_key");
+        if (words != null) {
+            // the similarity once per name (a lateral subquery the planner keeps), not again in the filter
+            Query byWords = entities.createNativeQuery("""
+                    select %1$s, s.score from %2$s
+                    cross join lateral (select word_similarity(:q, %3$s.name_key) score offset 0) s
+                    where (%4$s) and s.score >= :threshold""".formatted(columns, from, alias, words.sql()) + ranked);
+            words.parameters().forEach(byWords::setParameter);
+            rows.addAll(rows(byWords.setParameter("threshold", similarity), query, wanted));
+        }
+        if (rows.size() < wanted) {
+            // the threshold of the <% operator, for this transaction only
+            entities.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
+                    .setParameter("threshold", Double.toString(similarity)).getSingleResult();
+            Set<Object> shown = new HashSet<>();
+            rows.forEach(row -> shown.add(row[0]));
+            rows(entities.createNativeQuery(select + ":q <% " + alias + ".name_key" + ranked), query, wanted).stream()
+                    .filter(row -> !shown.contains(row[0])).limit(wanted - rows.size()).forEach(rows::add);
+        }
+        int start = Math.min(rows.size(), page * size);
+        return rows.subList(start, rows.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(Query query, String q, int wanted) {
+        return query.setParameter("q", q).setParameter("wanted", wanted).getResultList();
+    }
+
+    /**
+     * The words of the names similar to each of these (trigram similarity at pg_trgm's similarity threshold, 0.3 by
+     * default) or holding the same letters in another order; by word.
+     */
+    private Map<String, Set<String>> similarWords(List<String> words) {
+        Map<String, Set<String>> similar = new LinkedHashMap<>();
+        words.forEach(word -> similar.put(word, new TreeSet<>()));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entities.createNativeQuery(sql).setParameter("q", query)
-                .setParameter("limit", size + 1).setParameter("offset", (long) page * size).getResultList();
-        return rows;
+        List<Object[]> rows = entities.createNativeQuery("""
+                select q.word, d.word from unnest(string_to_array(:words, ' '), string_to_array(:letters, ' ')) q(word, letters)
+                join name_word d on d.word % q.word or d.letters = q.letters""")
+                .setParameter("words", String.join(" ", words))
+                .setParameter("letters", String.join(" ", words.stream().map(NameWords::letters).toList()))
+                .getResultList();
+        rows.forEach(row -> similar.get((String) row[0]).add((String) row[1]));
+        return similar;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,15 +1,25 @@
 package org.ordercycle.contact.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.ordercycle.contact.Crm.as;
 import static org.ordercycle.contact.Crm.get;
 import static org.ordercycle.contact.Crm.organization;
 import static org.ordercycle.contact.Crm.person;
+import static org.ordercycle.contact.Crm.post;
+import static org.ordercycle.contact.Crm.put;
 
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -65,6 +75,69 @@ class SearchTest {
     }
 
     @Test
+    void swappedLettersAPartOfANameAndAWordMisspelledBeyondRecognitionStillFindTheParty() {
+        String tag = tag();
+        UUID clara = person("{\"firstName\": \"Clara\", \"lastName\": \"Fischer %s\"}".formatted(tag));
+        UUID greta = person("{\"firstName\": \"Greta\", \"lastName\": \"Wolf %s\"}".formatted(tag));
+        UUID organization = organization("{\"name\": \"Stahlbau Nordmann %s\"}".formatted(tag));
+
+        // two letters swapped in the last name
+        get("/search/persons?name=clara fihscer " + tag).statusCode(200).body("items[0].id", equalTo(clara.toString()));
+        // a part of the company's name, with a typo
+        get("/search/organizations?name=nordman " + tag).statusCode(200)
+                .body("items[0].id", equalTo(organization.toString()));
+        // "wulf" is like no word of the name ("wolf"), but the query as a whole is like the name
+        get("/search/persons?name=wulf " + tag).statusCode(200).body("items.id", hasItem(greta.toString()));
+    }
+
+    @Test
+    void theMostSimilarNamesComeFirstAndPagesOfEquallyGoodOnesNeitherRepeatNorSkip() {
+        String tag = tag();
+        UUID exact = organization("{\"name\": \"Vogelsang %s\"}".formatted(tag));
+        UUID longer = organization("{\"name\": \"Vogelsang Werke %s\"}".formatted(tag));
+        UUID shorter = organization("{\"name\": \"Vogel %s\"}".formatted(tag));
+
+        var found = get("/search/organizations?name=vogelsang " + tag).statusCode(200)
+                .body("items[0].id", equalTo(exact.toString())).extract();
+        List<String> ids = found.path("items.id");
+        assertThat(ids).contains(longer.toString(), shorter.toString());
+        List<Float> scores = found.path("items.score");
+        assertThat(scores).isSortedAccordingTo(Comparator.reverseOrder());
+
+        List<String> twins = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            twins.add(organization("{\"name\": \"Twin Works %s\"}".formatted(tag)).toString());
+        }
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            paged.addAll(get("/search/organizations?name=twin works " + tag + "&size=2&page=" + page).statusCode(200)
+                    .body("more", equalTo(page < 2)).extract().path("items.id"));
+        }
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(twins);
+    }
+
+    @Test
+    void aRenamedPersonIsFoundByTheNewNameOnlyAndAnErasedOneByNoneAndTheirOldWordsAreForgotten() {
+        String old = tag();
+        String renamed = tag();
+        String erasedName = tag();
+        UUID person = person("{\"firstName\": \"Otto\", \"lastName\": \"%s\"}".formatted(old));
+        UUID erased = person("{\"firstName\": \"Wilma\", \"lastName\": \"%s\"}".formatted(erasedName));
+        get("/search/persons?name=otto " + old).statusCode(200).body("items[0].id", equalTo(person.toString()));
+        get("/search/persons?name=wilma " + erasedName).statusCode(200).body("items[0].id", equalTo(erased.toString()));
+        assertThat(nameWords(old, renamed, erasedName)).containsExactlyInAnyOrder(old, erasedName);
+
+        put("/persons/" + person, "{\"firstName\": \"Otto\", \"lastName\": \"%s\"}".formatted(renamed))
+                .statusCode(200);
+        post("/persons/" + erased + "/erasure", "{}").statusCode(200);
+
+        get("/search/persons?name=otto " + renamed).statusCode(200).body("items[0].id", equalTo(person.toString()));
+        get("/search/persons?name=otto " + old).statusCode(200).body("items.id", not(hasItem(person.toString())));
+        get("/search/persons?name=wilma " + erasedName).statusCode(200).body("items.id", not(hasItem(erased.toString())));
+        assertThat(nameWords(old, renamed, erasedName)).containsExactly(renamed);
+    }
+
+    @Test
     void theSwitchboardNamesTheCallerTheirOrganizationAndTheAccountOwner() {
         String tag = tag();
         long number = ThreadLocalRandom.current().nextLong(1_000_000, 9_999_999);
@@ -100,6 +173,14 @@ class SearchTest {
         get("/search/persons?name=x&size=101").statusCode(400).contentType("application/problem+json");
         get("/search/persons?name=" + "x".repeat(201)).statusCode(400).contentType("application/problem+json");
         get("/search/persons?name=---").statusCode(400).contentType("application/problem+json");
+    }
+
+    /** Which of these words the search's word list (name_word) holds. */
+    @SuppressWarnings("unchecked")
+    private static List<String> nameWords(String... words) {
+        return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
+                .createNativeQuery("select word from name_word where word = any(string_to_array(?1, ' '))")
+                .setParameter(1, String.join(" ", words)).getResultList());
     }
 
     /** A word no other test's names hold (letters only: it is part of the names searched). */
