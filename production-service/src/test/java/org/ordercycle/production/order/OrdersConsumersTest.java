@@ -88,18 +88,24 @@ class OrdersConsumersTest {
         assertThat(movements(skus, "RESERVATION")).isEqualTo(ORDERS);
         assertThat(movements(skus, "RELEASE")).isEqualTo(cancelled.size());
 
-        // The copies really are separate consumers of the group, the topic's partitions shared among them.
+        // The copies really are separate consumers of the group, the topic's partitions shared among them (awaited:
+        // right after start-up the group may still be settling its assignment).
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfra.kafka().bootstrapServers()))) {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("production-service"))
-                    .describedGroups().get("production-service").get();
-            List<Set<TopicPartition>> salesOrders = group.members().stream().map(MemberDescription::assignment)
-                    .map(assignment -> assignment.topicPartitions().stream()
-                            .filter(partition -> partition.topic().equals("sales.orders"))
-                            .collect(Collectors.toSet()))
-                    .filter(partitions -> !partitions.isEmpty()).toList();
-            assertThat(salesOrders).hasSize(3).allSatisfy(partitions -> assertThat(partitions).hasSize(2));
+            await().atMost(30, SECONDS).untilAsserted(() -> assertThat(salesOrdersAssignment(admin))
+                    .hasSize(3).allSatisfy(partitions -> assertThat(partitions).hasSize(2)));
         }
+    }
+
+    /** The partitions of sales.orders each member of production's consumer group holds (members holding none left out). */
+    private static List<Set<TopicPartition>> salesOrdersAssignment(Admin admin) throws Exception {
+        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("production-service"))
+                .describedGroups().get("production-service").get();
+        return group.members().stream().map(MemberDescription::assignment)
+                .map(assignment -> assignment.topicPartitions().stream()
+                        .filter(partition -> partition.topic().equals("sales.orders"))
+                        .collect(Collectors.toSet()))
+                .filter(partitions -> !partitions.isEmpty()).toList();
     }
 
     private static void send(KafkaProducer<String, String> producer, Event event) throws Exception {
