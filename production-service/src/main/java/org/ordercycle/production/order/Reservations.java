@@ -144,7 +144,11 @@ public class Reservations {
         String warehouse = warehouses.defaultWarehouse();
         TreeSet<String> skus = new TreeSet<>();
         run.forEach(received -> received.event().lines().forEach(line -> skus.add(line.sku())));
-        if (!skus.isEmpty() && Product.<Product>list("sku in ?1", skus).stream().anyMatch(Product::madeToOrder)) {
+        Map<String, Product> products = new TreeMap<>();
+        if (!skus.isEmpty()) {
+            Product.<Product>list("sku in ?1", skus).forEach(product -> products.put(product.sku, product));
+        }
+        if (products.values().stream().anyMatch(Product::madeToOrder)) {
             run.forEach(received -> EventContext.callWithin(received.context(), () -> {
                 accept(received.event());
                 return null;
@@ -175,7 +179,7 @@ public class Reservations {
         }
         ledger.write();
         outbox.publishAll(snapshots);
-        availability.changedAll(touched, null);
+        availability.changedAll(touched, products, null);
         written();
     }
 

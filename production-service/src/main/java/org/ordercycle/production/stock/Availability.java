@@ -52,20 +52,20 @@ public class Availability {
     }
 
     /**
-     * {@link #changed} for many products at once (the caller holds their stock rows), each at most once: their
-     * figures in one query, their last published figures locked in one (in SKU order), the events written together.
-     * Each event carries the context of the event that caused it (the value; null when none).
+     * {@link #changed} for many products at once (the caller holds their stock rows and has their products loaded:
+     * a SKU missing from {@code products} has no product), each at most once: their figures in one query, their last
+     * published figures locked in one (in SKU order), the events written together. Each event carries the context of
+     * the event that caused it (the value; null when none).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void changedAll(Map<String, EventContext> causes, String by) {
+    public void changedAll(Map<String, EventContext> causes, Map<String, Product> products, String by) {
         if (causes.isEmpty()) {
             return;
         }
         TreeMap<String, EventContext> skus = new TreeMap<>(causes);
-        Map<String, Product> products = new HashMap<>();
-        Product.<Product>list("sku in ?1", skus.keySet()).forEach(product -> products.put(product.sku, product));
-        Map<String, Totals> totals = Totals.of(products.keySet());
-        Map<String, AvailabilityPublished> published = AvailabilityPublished.lockAll(products.keySet());
+        List<String> known = skus.keySet().stream().filter(products::containsKey).toList();
+        Map<String, Totals> totals = Totals.of(known);
+        Map<String, AvailabilityPublished> published = AvailabilityPublished.lockAll(known);
         Map<String, BigDecimal> surplusOf = new HashMap<>();
         List<Publication> events = new ArrayList<>();
         for (Map.Entry<String, EventContext> entry : skus.entrySet()) {
