@@ -14,12 +14,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.ordercycle.billing.profile.Channel;
 import org.ordercycle.billing.profile.InvoiceFormat;
 import org.ordercycle.billing.profile.Profile;
@@ -111,26 +113,16 @@ public class Invoice extends PanacheEntityBase {
 
     /**
      * Issues the invoice for the shipments: their lines in the order they left, due after the payment terms. The
-     * caller has checked that the shipments are the customer's, pending, and worth more than nothing.
+     * caller has checked that the shipments are the customer's, pending, and worth more than nothing. A null
+     * {@code number}: the caller numbers it with {@link #numberAll} in the same transaction, after the rows are
+     * written (a batch takes its numbers last, so that the counter row is locked only briefly).
      */
     static Invoice issue(String number, List<BillableShipment> shipments, Buyer buyer, Profile profile,
             String sellerVatId, LocalDate issuedOn, LocalDate periodStart, LocalDate periodEnd, String poReference,
             Instant issuedAt) {
-        Invoice invoice = drawUp(shipments, buyer, profile, sellerVatId, issuedOn, periodStart, periodEnd, poReference,
-                issuedAt);
-        invoice.issueAs(number);
-        return invoice;
-    }
-
-    /**
-     * The invoice {@link #issue} issues, not yet numbered nor stored ({@link #issueAs} does both, in the same
-     * transaction); the shipments are marked invoiced by it. A batch draws up all its invoices, writes its other
-     * rows, and only then takes the numbers, so that the counter row is locked for the end of its transaction only.
-     */
-    static Invoice drawUp(List<BillableShipment> shipments, Buyer buyer, Profile profile, String sellerVatId,
-            LocalDate issuedOn, LocalDate periodStart, LocalDate periodEnd, String poReference, Instant issuedAt) {
         Invoice invoice = new Invoice();
         invoice.id = UUID.randomUUID();
+        invoice.number = number;
         invoice.customerId = buyer.customerId();
         List<UUID> orders = shipments.stream().map(s -> s.orderId).distinct().toList();
         invoice.orderId = orders.size() == 1 ? orders.get(0) : null;
@@ -166,17 +158,9 @@ public class Invoice extends PanacheEntityBase {
         invoice.buyerCountry = buyer.country();
         invoice.buyerEmail = profile.invoiceEmail() != null ? profile.invoiceEmail() : buyer.email();
         invoice.sellerVatId = sellerVatId;
+        invoice.persist();
         shipments.forEach(shipment -> shipment.invoiced(invoice.id));
         return invoice;
-    }
-
-    /** Gives the drawn-up invoice its legal number (gap-free, taken in this transaction) and stores it. */
-    void issueAs(String number) {
-        if (this.number != null) {
-            throw new IllegalStateException("invoice " + this.number + " is numbered already");
-        }
-        this.number = number;
-        persist();
     }
 
     public List<UUID> orderIds() {
@@ -218,6 +202,34 @@ public class Invoice extends PanacheEntityBase {
         sum.quantity = matching.stream().map(l -> l.quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         sum.net = sum.amounts().net();
         return Optional.of(sum);
+    }
+
+    /**
+     * Gives invoices issued without a number (written to the database, not changed since) their numbers, in one
+     * statement. The caller took the numbers in this transaction ({@code DocumentNumbers.nextBlock}); the invoices
+     * are not changed in memory: the caller empties the persistence context afterwards, as a managed invoice would
+     * otherwise be written back without its number.
+     */
+    static void numberAll(List<Invoice> invoices, List<String> numbers) {
+        if (invoices.size() != numbers.size()) {
+            throw new IllegalArgumentException(invoices.size() + " invoices, " + numbers.size() + " numbers");
+        }
+        if (invoices.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update invoice set number = numbered.number
+                    from unnest(?, ?) as numbered (id, number)
+                    where invoice.id = numbered.id and invoice.number is null""")) {
+                update.setArray(1, connection.createArrayOf("uuid", invoices.stream().map(i -> i.id).toArray()));
+                update.setArray(2, connection.createArrayOf("text", numbers.toArray()));
+                int numbered = update.executeUpdate();
+                if (numbered != invoices.size()) {
+                    throw new IllegalStateException("numbered " + numbered + " of " + invoices.size() + " invoices");
+                }
+            }
+        });
     }
 
     /** Applies part of a payment; the invoice is PAID once payments cover its gross amount. */

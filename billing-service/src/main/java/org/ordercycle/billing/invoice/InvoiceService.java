@@ -84,12 +84,11 @@ public class InvoiceService {
      * changes nothing; a zero-value shipment is recorded as nothing to bill: no invoice, no number.
      *
      * <p>Done per run, not per shipment: the orders are locked (in id order) and read with their agreed lines in one
-     * query each, so are the recorded shipments and quantities, the profiles, customers and credits; the invoices are
-     * drawn up and the shipments' rows written in JDBC batches; then, last, the run's invoice numbers are taken as one
-     * block ({@code last = last + n}, gap-free, given back on rollback), the invoices (with the customers' credits)
-     * written, and the events published with one {@code publishAll}. The counter row is locked from the block until
-     * the commit, so batches of several consumers (one per partition) overlap in everything before it. A shipment
-     * whose order billing does
+     * query each, so are the recorded shipments and quantities, the profiles, customers and credits; the rows are
+     * written in JDBC batches, the invoices still without numbers; then, last, the run's invoice numbers are taken as
+     * one block ({@code last = last + n}, gap-free, given back on rollback) and set in one statement, and the events
+     * published with one {@code publishAll}. The counter row is locked from the block until the commit, so batches
+     * of several consumers (one per partition) overlap in everything but that end. A shipment whose order billing does
      * not hold yet, or that ships more than was ordered, fails the whole call: the kit then applies the run one
      * shipment at a time (a list of one), which parks or dead-letters just that one.
      */
@@ -136,25 +135,23 @@ public class InvoiceService {
         }
         step = timed("record", step);
         LocalDate today = today();
-        Map<Invoice, Received<ShipmentDispatched>> invoices = drawUpEachOf(perShipment, orders, profiles, today);
+        Map<Invoice, Received<ShipmentDispatched>> invoices = issueEachOf(perShipment, orders, profiles, today);
         shipments.forEach(shipment -> shipment.persist());
         step = timed("issue", step);
-        entityManager.flush(); // the shipments and their lines: every row of the run but the invoices'
+        entityManager.flush();
         step = timed("flush", step);
         // The numbers last: the counter row stays locked from here until the poll commits, so a concurrent batch (another
-        // partition's consumer) waits for this one only while it writes its invoices, publishes and commits.
-        List<Invoice> drawnUp = new ArrayList<>(invoices.keySet());
-        List<String> numbers = this.numbers.nextBlock("INV", today.getYear(), drawnUp.size());
-        CustomerCredit.settleAll(drawnUp, clock.instant());
-        List<Publication> issued = new ArrayList<>(drawnUp.size());
-        for (int i = 0; i < drawnUp.size(); i++) {
-            Invoice invoice = drawnUp.get(i);
-            invoice.issueAs(numbers.get(i));
-            InvoiceDelivery.plan(invoice, clock.instant());
-            issued.add(invoices.get(invoice).causes(issuedEvent(invoice)));
+        // partition's consumer) waits for this one only during the numbering, the publishing and the commit.
+        List<Invoice> numbered = new ArrayList<>(invoices.keySet());
+        List<String> numbers = this.numbers.nextBlock("INV", today.getYear(), numbered.size());
+        Invoice.numberAll(numbered, numbers);
+        entityManager.clear();
+        step = timed("number", step);
+        List<Publication> issued = new ArrayList<>(numbered.size());
+        for (int i = 0; i < numbered.size(); i++) {
+            Invoice invoice = numbered.get(i);
+            issued.add(invoices.get(invoice).causes(issuedEvent(invoice, numbers.get(i))));
         }
-        writtenAndForgotten();
-        step = timed("invoices", step);
         outbox.publishAll(issued);
         timed("publish", step);
     }
@@ -188,11 +185,11 @@ public class InvoiceService {
     }
 
     /**
-     * One invoice per shipment, as {@link #issueConsolidated} issues one for a single shipment, drawn up (not yet
-     * numbered nor stored: the caller numbers them as one block once the other rows are written). Returns each
-     * invoice with the event it is for, in the order of the shipments.
+     * One invoice per shipment, as {@link #issueConsolidated} issues one for a single shipment, with the credits of
+     * all customers read at once; the invoices have no number yet (the caller numbers them as one block once they are
+     * written). Returns each invoice with the event it is for, in the order of the shipments.
      */
-    private Map<Invoice, Received<ShipmentDispatched>> drawUpEachOf(
+    private Map<Invoice, Received<ShipmentDispatched>> issueEachOf(
             Map<BillableShipment, Received<ShipmentDispatched>> shipments, Map<UUID, AcceptedOrder> orders,
             Map<UUID, Profile> profiles, LocalDate today) {
         List<BillableShipment> billable = new ArrayList<>();
@@ -214,10 +211,12 @@ public class InvoiceService {
                 .collect(Collectors.toSet()));
         Map<Invoice, Received<ShipmentDispatched>> invoices = new LinkedHashMap<>();
         for (BillableShipment shipment : billable) {
-            invoices.put(Invoice.drawUp(List.of(shipment), buyers.get(shipment.customerId),
+            invoices.put(Invoice.issue(null, List.of(shipment), buyers.get(shipment.customerId),
                     profiles.get(shipment.customerId), config.company().vatId(), today, null, null,
                     orders.get(shipment.orderId).poReference, clock.instant()), shipments.get(shipment));
         }
+        CustomerCredit.settleAll(List.copyOf(invoices.keySet()), clock.instant());
+        invoices.keySet().forEach(invoice -> InvoiceDelivery.plan(invoice, clock.instant()));
         return invoices;
     }
 
@@ -331,6 +330,8 @@ public class InvoiceService {
         Map<String, List<BillableShipment>> byCurrency = new LinkedHashMap<>();
         billable.forEach(s -> byCurrency.computeIfAbsent(s.currency, c -> new ArrayList<>()).add(s));
         LocalDate today = today();
+        // The customer's credits before the counter row, in the order the batch of invoiceShipments locks them.
+        CustomerCredit.lockRemaining(profile.customerId());
         for (List<BillableShipment> sameCurrency : byCurrency.values()) {
             Invoice invoice = Invoice.issue(numbers.next("INV", today.getYear()), sameCurrency,
                     Buyer.of(profile.customerId()), profile, config.company().vatId(), today, periodStart, periodEnd,
@@ -343,7 +344,11 @@ public class InvoiceService {
     }
 
     private static InvoiceIssued issuedEvent(Invoice invoice) {
-        return new InvoiceIssued(UUID.randomUUID(), invoice.issuedAt, invoice.id, invoice.number, invoice.customerId,
+        return issuedEvent(invoice, invoice.number);
+    }
+
+    private static InvoiceIssued issuedEvent(Invoice invoice, String number) {
+        return new InvoiceIssued(UUID.randomUUID(), invoice.issuedAt, invoice.id, number, invoice.customerId,
                 invoice.orderIds(), invoice.shipmentIds(), money(invoice.net, invoice), money(invoice.tax, invoice),
                 money(invoice.gross, invoice), invoice.dueDate, invoice.format.name());
     }

@@ -109,10 +109,13 @@ class InvoicingBenchmark {
                     1e6 / direct);
             long distinct = count("select count(distinct number) from invoice where number like ?1",
                     "INV-" + year + "-%");
-            System.out.printf("invoices this year %,d, highest number %,d, distinct %,d: %s%n%n", issued, highest,
-                    distinct, issued == highest && distinct == issued ? "gap-free" : "GAP");
+            long unnumbered = count("select count(*) from invoice where number is null");
+            System.out.printf("invoices this year %,d, highest number %,d, distinct %,d, without number %,d: %s%n%n",
+                    issued, highest, distinct, unnumbered,
+                    issued == highest && distinct == issued && unnumbered == 0 ? "gap-free" : "GAP");
             assertThat(highest).isEqualTo(issued);
             assertThat(distinct).isEqualTo(issued);
+            assertThat(unnumbered).isZero();
         } finally {
             TestInfra.postgres().setDurable(false);
         }

@@ -318,8 +318,8 @@ class InvoicingTest {
     /**
      * Polls applied at the same time, as the channel's copies (one consumer per group of partitions) apply them: each
      * poll a batch that takes its numbers as one block at its end. Every shipment is invoiced exactly once, the
-     * refused one never (its poll falls back to one at a time); the numbers stay unique and without a gap, and a poll
-     * that went through as one batch has consecutive numbers in its order.
+     * refused one never (its poll falls back to one at a time and rolls back its block); the numbers stay unique and
+     * without a gap, every invoice has one, and a poll that went through as one batch has consecutive numbers.
      */
     @Test
     void concurrentPollsTakeUniqueGapFreeNumbersAndInvoiceEveryShipmentOnce() throws Exception {
@@ -407,6 +407,7 @@ class InvoicingTest {
         long distinct = count("select count(distinct number) from invoice where number like ?1", "INV-" + year + "-%");
         assertThat(highest).as("highest number = number of invoices: no gap").isEqualTo(issued);
         assertThat(distinct).as("no number twice").isEqualTo(issued);
+        assertThat(count("select count(*) from invoice where number is null")).as("invoices without a number").isZero();
         assertThat(count("select count(*) from invoice where customer_id in (?1, ?2)", customer, other))
                 .isEqualTo((long) threads * pollsPerThread * perPoll);
     }
