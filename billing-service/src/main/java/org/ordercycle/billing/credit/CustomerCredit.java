@@ -67,6 +67,15 @@ public class CustomerCredit extends PanacheEntityBase {
         return credit;
     }
 
+    /**
+     * Locks the customer's credits with something remaining until the transaction ends. Whoever issues invoices takes
+     * these locks before the invoice counter's (a batch of invoices settles its credits before it takes its numbers),
+     * so two issuers never wait for each other in a circle.
+     */
+    public static void lockRemaining(UUID customerId) {
+        find("customerId = ?1 and remaining > 0", customerId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** Applies the customer's remaining credits to a new invoice, oldest credit first. */
     public static void settle(Invoice invoice, Instant now) {
         List<CustomerCredit> credits = find("customerId = ?1 and remaining > 0 and currency = ?2 order by grantedAt",

@@ -14,12 +14,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.ordercycle.billing.profile.Channel;
 import org.ordercycle.billing.profile.InvoiceFormat;
 import org.ordercycle.billing.profile.Profile;
@@ -111,7 +113,9 @@ public class Invoice extends PanacheEntityBase {
 
     /**
      * Issues the invoice for the shipments: their lines in the order they left, due after the payment terms. The
-     * caller has checked that the shipments are the customer's, pending, and worth more than nothing.
+     * caller has checked that the shipments are the customer's, pending, and worth more than nothing. A null
+     * {@code number}: the caller numbers it with {@link #numberAll} in the same transaction, after the rows are
+     * written (a batch takes its numbers last, so that the counter row is locked only briefly).
      */
     static Invoice issue(String number, List<BillableShipment> shipments, Buyer buyer, Profile profile,
             String sellerVatId, LocalDate issuedOn, LocalDate periodStart, LocalDate periodEnd, String poReference,
@@ -198,6 +202,34 @@ public class Invoice extends PanacheEntityBase {
         sum.quantity = matching.stream().map(l -> l.quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         sum.net = sum.amounts().net();
         return Optional.of(sum);
+    }
+
+    /**
+     * Gives invoices issued without a number (written to the database, not changed since) their numbers, in one
+     * statement. The caller took the numbers in this transaction ({@code DocumentNumbers.nextBlock}); the invoices
+     * are not changed in memory: the caller empties the persistence context afterwards, as a managed invoice would
+     * otherwise be written back without its number.
+     */
+    static void numberAll(List<Invoice> invoices, List<String> numbers) {
+        if (invoices.size() != numbers.size()) {
+            throw new IllegalArgumentException(invoices.size() + " invoices, " + numbers.size() + " numbers");
+        }
+        if (invoices.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update invoice set number = numbered.number
+                    from unnest(?, ?) as numbered (id, number)
+                    where invoice.id = numbered.id and invoice.number is null""")) {
+                update.setArray(1, connection.createArrayOf("uuid", invoices.stream().map(i -> i.id).toArray()));
+                update.setArray(2, connection.createArrayOf("text", numbers.toArray()));
+                int numbered = update.executeUpdate();
+                if (numbered != invoices.size()) {
+                    throw new IllegalStateException("numbered " + numbered + " of " + invoices.size() + " invoices");
+                }
+            }
+        });
     }
 
     /** Applies part of a payment; the invoice is PAID once payments cover its gross amount. */

@@ -84,9 +84,11 @@ public class InvoiceService {
      * changes nothing; a zero-value shipment is recorded as nothing to bill: no invoice, no number.
      *
      * <p>Done per run, not per shipment: the orders are locked (in id order) and read with their agreed lines in one
-     * query each, so are the recorded shipments and quantities, the profiles, customers and credits; the run's invoice
-     * numbers are one block ({@code last = last + n}, gap-free, given back on rollback); the rows are written in JDBC
-     * batches at the end and the events published with one {@code publishAll}. A shipment whose order billing does
+     * query each, so are the recorded shipments and quantities, the profiles, customers and credits; the rows are
+     * written in JDBC batches, the invoices still without numbers; then, last, the run's invoice numbers are taken as
+     * one block ({@code last = last + n}, gap-free, given back on rollback) and set in one statement, and the events
+     * published with one {@code publishAll}. The counter row is locked from the block until the commit, so batches
+     * of several consumers (one per partition) overlap in everything but that end. A shipment whose order billing does
      * not hold yet, or that ships more than was ordered, fails the whole call: the kit then applies the run one
      * shipment at a time (a list of one), which parks or dead-letters just that one.
      */
@@ -132,13 +134,26 @@ public class InvoiceService {
             prerequisites.arrived(AcceptedOrder.INVOICED, order.id);
         }
         step = timed("record", step);
-        List<Publication> issued = issueEachOf(perShipment, orders, profiles);
+        LocalDate today = today();
+        Map<Invoice, Received<ShipmentDispatched>> invoices = issueEachOf(perShipment, orders, profiles, today);
         shipments.forEach(shipment -> shipment.persist());
         step = timed("issue", step);
+        entityManager.flush();
+        step = timed("flush", step);
+        // The numbers last: the counter row stays locked from here until the poll commits, so a concurrent batch (another
+        // partition's consumer) waits for this one only during the numbering, the publishing and the commit.
+        List<Invoice> numbered = new ArrayList<>(invoices.keySet());
+        List<String> numbers = this.numbers.nextBlock("INV", today.getYear(), numbered.size());
+        Invoice.numberAll(numbered, numbers);
+        entityManager.clear();
+        step = timed("number", step);
+        List<Publication> issued = new ArrayList<>(numbered.size());
+        for (int i = 0; i < numbered.size(); i++) {
+            Invoice invoice = numbered.get(i);
+            issued.add(invoices.get(invoice).causes(issuedEvent(invoice, numbers.get(i))));
+        }
         outbox.publishAll(issued);
-        step = timed("publish", step);
-        writtenAndForgotten();
-        timed("flush", step);
+        timed("publish", step);
     }
 
     /**
@@ -170,11 +185,13 @@ public class InvoiceService {
     }
 
     /**
-     * One invoice per shipment, as {@link #issueConsolidated} issues one for a single shipment, with the numbers
-     * taken as one block and the credits of all customers read at once; returns the InvoiceIssued to publish.
+     * One invoice per shipment, as {@link #issueConsolidated} issues one for a single shipment, with the credits of
+     * all customers read at once; the invoices have no number yet (the caller numbers them as one block once they are
+     * written). Returns each invoice with the event it is for, in the order of the shipments.
      */
-    private List<Publication> issueEachOf(Map<BillableShipment, Received<ShipmentDispatched>> shipments,
-            Map<UUID, AcceptedOrder> orders, Map<UUID, Profile> profiles) {
+    private Map<Invoice, Received<ShipmentDispatched>> issueEachOf(
+            Map<BillableShipment, Received<ShipmentDispatched>> shipments, Map<UUID, AcceptedOrder> orders,
+            Map<UUID, Profile> profiles, LocalDate today) {
         List<BillableShipment> billable = new ArrayList<>();
         for (BillableShipment shipment : shipments.keySet()) {
             String reference = orders.get(shipment.orderId).poReference;
@@ -188,27 +205,19 @@ public class InvoiceService {
             billable.add(shipment);
         }
         if (billable.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
         Map<UUID, Buyer> buyers = Buyer.ofAll(billable.stream().map(shipment -> shipment.customerId)
                 .collect(Collectors.toSet()));
-        LocalDate today = today();
-        List<String> numbers = this.numbers.nextBlock("INV", today.getYear(), billable.size());
-        List<Invoice> invoices = new ArrayList<>(billable.size());
-        for (int i = 0; i < billable.size(); i++) {
-            BillableShipment shipment = billable.get(i);
-            invoices.add(Invoice.issue(numbers.get(i), List.of(shipment), buyers.get(shipment.customerId),
+        Map<Invoice, Received<ShipmentDispatched>> invoices = new LinkedHashMap<>();
+        for (BillableShipment shipment : billable) {
+            invoices.put(Invoice.issue(null, List.of(shipment), buyers.get(shipment.customerId),
                     profiles.get(shipment.customerId), config.company().vatId(), today, null, null,
-                    orders.get(shipment.orderId).poReference, clock.instant()));
+                    orders.get(shipment.orderId).poReference, clock.instant()), shipments.get(shipment));
         }
-        CustomerCredit.settleAll(invoices, clock.instant());
-        List<Publication> issued = new ArrayList<>(invoices.size());
-        for (int i = 0; i < invoices.size(); i++) {
-            Invoice invoice = invoices.get(i);
-            InvoiceDelivery.plan(invoice, clock.instant());
-            issued.add(shipments.get(billable.get(i)).causes(issuedEvent(invoice)));
-        }
-        return issued;
+        CustomerCredit.settleAll(List.copyOf(invoices.keySet()), clock.instant());
+        invoices.keySet().forEach(invoice -> InvoiceDelivery.plan(invoice, clock.instant()));
+        return invoices;
     }
 
     /** The customer has the shipment: invoiced now when the customer is billed on delivery. */
@@ -321,6 +330,8 @@ public class InvoiceService {
         Map<String, List<BillableShipment>> byCurrency = new LinkedHashMap<>();
         billable.forEach(s -> byCurrency.computeIfAbsent(s.currency, c -> new ArrayList<>()).add(s));
         LocalDate today = today();
+        // The customer's credits before the counter row, in the order the batch of invoiceShipments locks them.
+        CustomerCredit.lockRemaining(profile.customerId());
         for (List<BillableShipment> sameCurrency : byCurrency.values()) {
             Invoice invoice = Invoice.issue(numbers.next("INV", today.getYear()), sameCurrency,
                     Buyer.of(profile.customerId()), profile, config.company().vatId(), today, periodStart, periodEnd,
@@ -333,7 +344,11 @@ public class InvoiceService {
     }
 
     private static InvoiceIssued issuedEvent(Invoice invoice) {
-        return new InvoiceIssued(UUID.randomUUID(), invoice.issuedAt, invoice.id, invoice.number, invoice.customerId,
+        return issuedEvent(invoice, invoice.number);
+    }
+
+    private static InvoiceIssued issuedEvent(Invoice invoice, String number) {
+        return new InvoiceIssued(UUID.randomUUID(), invoice.issuedAt, invoice.id, number, invoice.customerId,
                 invoice.orderIds(), invoice.shipmentIds(), money(invoice.net, invoice), money(invoice.tax, invoice),
                 money(invoice.gross, invoice), invoice.dueDate, invoice.format.name());
     }

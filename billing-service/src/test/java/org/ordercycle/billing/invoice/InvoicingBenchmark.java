@@ -53,6 +53,7 @@ class InvoicingBenchmark {
 
     private static final int END_TO_END = Integer.getInteger("benchmark.shipments", 20_000);
     private static final int DIRECT = Integer.getInteger("benchmark.direct-shipments", 20_000);
+    private static final int THREADS = Integer.getInteger("benchmark.threads", 3);
     private static final String HANDLER = "ShipmentEventsHandler.on(ShipmentDispatched)";
 
     @Inject
@@ -66,10 +67,19 @@ class InvoicingBenchmark {
         TestInfra.postgres().setDurable(true);
         try {
             endToEnd(2_000); // warm-up
-            double endToEnd = endToEnd(END_TO_END);
+            Map<String, Double> endToEndBefore = stepMillis();
+            double[] batchesBefore = batches();
+            double fallbacksBefore = fallbacks();
+            double[] drain = new double[1];
+            double endToEnd = endToEnd(END_TO_END, drain);
+            Map<String, Double> endToEndAfter = stepMillis();
+            double[] batchesAfter = batches();
+            double fallbacks = fallbacks() - fallbacksBefore;
+            double overlap = (sum(endToEndAfter) - sum(endToEndBefore)) / drain[0];
             Map<String, Double> stepsBefore = stepMillis();
             double direct = direct(DIRECT);
             Map<String, Double> stepsAfter = stepMillis();
+            double concurrent = directConcurrently(DIRECT, THREADS);
             int year = LocalDate.now(ZoneOffset.UTC).getYear();
             long issued = count("select count(*) from invoice where number like ?1", "INV-" + year + "-%");
             long highest = count("select max(substring(number from 10)::int) from invoice where number like ?1",
@@ -78,8 +88,16 @@ class InvoicingBenchmark {
                     Runtime.getRuntime().availableProcessors());
             System.out.printf("end to end, ShipmentDispatched -> invoice, live channel: %,8.0f shipments/s (%,d)%n",
                     endToEnd, END_TO_END);
+            System.out.printf("  the handler busy %.2f× the drain time (above 1: the channel's copies overlapped);"
+                    + " %,.0f batch calls of %.0f shipments on average, %,.0f polls fell back to one at a time%n",
+                    overlap, batchesAfter[0] - batchesBefore[0],
+                    (batchesAfter[1] - batchesBefore[1]) / Math.max(1, batchesAfter[0] - batchesBefore[0]), fallbacks);
+            System.out.printf("  handler steps per shipment, end to end (lock waits included): %s%n",
+                    perShipment(endToEndBefore, endToEndAfter, END_TO_END));
             System.out.printf("dispatcher alone, polls of 500:                           %,8.0f shipments/s (%,d)%n",
                     direct, DIRECT);
+            System.out.printf("dispatcher alone, polls of 500 from %d threads at once:    %,8.0f shipments/s (%,d)%n",
+                    THREADS, concurrent, DIRECT);
             System.out.printf("dispatcher alone, handler steps per shipment (InvoiceService.invoiceShipments):%n");
             double handler = 0;
             for (Map.Entry<String, Double> step : stepsAfter.entrySet()) {
@@ -89,12 +107,40 @@ class InvoicingBenchmark {
             }
             System.out.printf("  handler    %8.1f µs of %.1f µs per shipment in all (the rest: kit, commit)%n", handler,
                     1e6 / direct);
-            System.out.printf("invoices this year %,d, highest number %,d: %s%n%n", issued, highest,
-                    issued == highest ? "gap-free" : "GAP");
+            long distinct = count("select count(distinct number) from invoice where number like ?1",
+                    "INV-" + year + "-%");
+            long unnumbered = count("select count(*) from invoice where number is null");
+            System.out.printf("invoices this year %,d, highest number %,d, distinct %,d, without number %,d: %s%n%n",
+                    issued, highest, distinct, unnumbered,
+                    issued == highest && distinct == issued && unnumbered == 0 ? "gap-free" : "GAP");
             assertThat(highest).isEqualTo(issued);
+            assertThat(distinct).isEqualTo(issued);
+            assertThat(unnumbered).isZero();
         } finally {
             TestInfra.postgres().setDurable(false);
         }
+    }
+
+    private static double sum(Map<String, Double> steps) {
+        return steps.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static String perShipment(Map<String, Double> before, Map<String, Double> after, int shipments) {
+        StringBuilder text = new StringBuilder();
+        after.forEach((step, millis) -> text.append(String.format("%s %.0f µs, ", step,
+                (millis - before.getOrDefault(step, 0.0)) * 1000 / shipments)));
+        return text.toString();
+    }
+
+    /** Batch calls of the shipment handler so far and the shipments they got. */
+    private double[] batches() {
+        var summary = metrics.find("ordercycle.events.batch.size").tag("handler", HANDLER).summary();
+        return summary == null ? new double[2] : new double[] {summary.count(), summary.totalAmount()};
+    }
+
+    private double fallbacks() {
+        var counter = metrics.find("ordercycle.events.poll.fallbacks").tag("topic", "production.shipments").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** Total milliseconds per step of the batch handler so far. */
@@ -107,6 +153,11 @@ class InvoicingBenchmark {
     }
 
     private double endToEnd(int shipments) throws Exception {
+        return endToEnd(shipments, new double[1]);
+    }
+
+    /** Shipments per second end to end; {@code drainMillis[0]}: how long the drain took. */
+    private double endToEnd(int shipments, double[] drainMillis) throws Exception {
         List<ShipmentDispatched> events = acceptedOrdersShipped(shipments);
         long before = count("select count(*) from invoice");
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -130,7 +181,8 @@ class InvoicingBenchmark {
             Thread.sleep(20);
             applied = count("select count(*) from invoice") - before;
         } while (applied < shipments);
-        return backlog / ((System.nanoTime() - drainStart) / 1e9);
+        drainMillis[0] = (System.nanoTime() - drainStart) / 1e6;
+        return backlog / (drainMillis[0] / 1e3);
     }
 
     private double direct(int shipments) throws Exception {
@@ -148,6 +200,44 @@ class InvoicingBenchmark {
                     handler -> handler.id().equals(HANDLER));
         }
         return shipments / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * As {@link #direct}, the shipments split among {@code threads} threads (as the channel's copies, one per group
+     * of partitions), each delivering its polls of 500 one after the other.
+     */
+    private double directConcurrently(int shipments, int threads) throws Exception {
+        List<ShipmentDispatched> events = acceptedOrdersShipped(shipments);
+        List<List<IncomingEvent>> perThread = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            perThread.add(new ArrayList<>());
+        }
+        for (int i = 0; i < shipments; i++) {
+            ShipmentDispatched shipment = events.get(i);
+            String key = shipment.orderId().toString();
+            perThread.get(i % threads).add(new IncomingEvent("production.shipments", i % threads, i, key,
+                    headers(shipment, key), EventJson.mapper().writeValueAsString(shipment)));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            long start = System.nanoTime();
+            for (List<IncomingEvent> records : perThread) {
+                done.add(pool.submit(() -> {
+                    for (int from = 0; from < records.size(); from += 500) {
+                        dispatcher.deliver(records.subList(from, Math.min(records.size(), from + 500)),
+                                handler -> handler.id().equals(HANDLER));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> thread : done) {
+                thread.get();
+            }
+            return shipments / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Accepted orders (through the dispatcher, not measured) and one shipment for each. */

@@ -289,17 +289,127 @@ class InvoicingTest {
         return record(shipment, offset, null);
     }
 
+    private static IncomingEvent record(ShipmentDispatched shipment, int partition, long offset) throws Exception {
+        return record(shipment, partition, offset, null);
+    }
+
     private static IncomingEvent record(ShipmentDispatched shipment, long offset, String traceparent) throws Exception {
-        String key = shipment.orderId().toString();
+        return record(shipment, 0, offset, traceparent);
+    }
+
+    private static IncomingEvent record(ShipmentDispatched shipment, int partition, long offset, String traceparent)
+            throws Exception {
+        return record(shipment, "production.shipments", shipment.orderId(), partition, offset, traceparent);
+    }
+
+    private static IncomingEvent record(org.ordercycle.events.Event event, String topic, UUID orderId, int partition,
+            long offset, String traceparent) throws Exception {
+        String key = orderId.toString();
         java.util.Map<String, String> headers = new java.util.HashMap<>(java.util.Map.of(
-                CloudEventHeaders.TYPE, EventCatalog.of(ShipmentDispatched.class).name(),
-                CloudEventHeaders.ID, shipment.eventId().toString(), CloudEventHeaders.SUBJECT, key,
+                CloudEventHeaders.TYPE, EventCatalog.of(event.getClass()).name(),
+                CloudEventHeaders.ID, event.eventId().toString(), CloudEventHeaders.SUBJECT, key,
                 CloudEventHeaders.SPEC_VERSION, "1.0"));
         if (traceparent != null) {
             headers.put(CloudEventHeaders.TRACEPARENT, traceparent);
         }
-        return new IncomingEvent("production.shipments", 0, offset, key, headers,
-                EventJson.mapper().writeValueAsString(shipment));
+        return new IncomingEvent(topic, partition, offset, key, headers, EventJson.mapper().writeValueAsString(event));
+    }
+
+    /**
+     * Polls applied at the same time, as the channel's copies (one consumer per group of partitions) apply them: each
+     * poll a batch that takes its numbers as one block at its end. Every shipment is invoiced exactly once, the
+     * refused one never (its poll falls back to one at a time and rolls back its block); the numbers stay unique and
+     * without a gap, every invoice has one, and a poll that went through as one batch has consecutive numbers.
+     */
+    @Test
+    void concurrentPollsTakeUniqueGapFreeNumbersAndInvoiceEveryShipmentOnce() throws Exception {
+        int threads = 4;
+        int pollsPerThread = 3;
+        int perPoll = 8;
+        UUID customer = knownCustomer(30);
+        UUID other = knownCustomer(14);
+        List<List<List<ShipmentDispatched>>> polls = new ArrayList<>();
+        List<ShipmentDispatched> refused = new ArrayList<>();
+        List<IncomingEvent> acceptances = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<List<ShipmentDispatched>> mine = new ArrayList<>();
+            for (int p = 0; p < pollsPerThread; p++) {
+                List<ShipmentDispatched> poll = new ArrayList<>();
+                for (int i = 0; i < perPoll; i++) {
+                    UUID buyer = i % 2 == 0 ? customer : other;
+                    UUID order = UUID.randomUUID();
+                    acceptances.add(record(accepted(order, buyer, line(1, "2", "4.00", "0", "19")), "sales.orders",
+                            order, 0, acceptances.size(), null));
+                    poll.add(shipment(order, buyer, 1, "2"));
+                    if (p == 1 && i == 3) { // a third unit of an order of two: refused, the poll falls back
+                        ShipmentDispatched tooMuch = shipment(order, buyer, 1, "1");
+                        poll.add(tooMuch);
+                        refused.add(tooMuch);
+                    }
+                }
+                mine.add(poll);
+            }
+            polls.add(mine);
+        }
+        assertThat(dispatcher.deliver(acceptances)).containsOnly(Delivery.HANDLED);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int partition = t;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    long offset = 0;
+                    for (List<ShipmentDispatched> poll : polls.get(partition)) {
+                        List<IncomingEvent> records = new ArrayList<>();
+                        for (ShipmentDispatched shipment : poll) {
+                            records.add(record(shipment, partition, offset++));
+                        }
+                        dispatcher.deliver(records);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> result : results) {
+                result.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        for (List<List<ShipmentDispatched>> mine : polls) {
+            for (List<ShipmentDispatched> poll : mine) {
+                List<Integer> sequence = new ArrayList<>();
+                for (ShipmentDispatched shipment : poll) {
+                    long invoices = count("select count(*) from invoice where shipment_id = ?1", shipment.shipmentId());
+                    if (refused.contains(shipment)) {
+                        assertThat(invoices).as("the refused shipment").isZero();
+                        assertThat(deadLetterReason(shipment.eventId())).contains("only 2 were ordered");
+                        continue;
+                    }
+                    assertThat(invoices).as("invoices of shipment " + shipment.shipmentId()).isEqualTo(1);
+                    sequence.add(Integer.parseInt(((String) single("select number from invoice where shipment_id = ?1",
+                            shipment.shipmentId())).substring(9)));
+                }
+                if (poll.stream().noneMatch(refused::contains)) {
+                    assertThat(sequence).as("one batch: one block in poll order")
+                            .isEqualTo(IntStream.range(0, sequence.size()).map(i -> sequence.get(0) + i).boxed()
+                                    .toList());
+                }
+            }
+        }
+        int year = LocalDate.now(ZoneOffset.UTC).getYear();
+        long issued = count("select count(*) from invoice where number like ?1", "INV-" + year + "-%");
+        long highest = count("select max(substring(number from 10)::int) from invoice where number like ?1",
+                "INV-" + year + "-%");
+        long distinct = count("select count(distinct number) from invoice where number like ?1", "INV-" + year + "-%");
+        assertThat(highest).as("highest number = number of invoices: no gap").isEqualTo(issued);
+        assertThat(distinct).as("no number twice").isEqualTo(issued);
+        assertThat(count("select count(*) from invoice where number is null")).as("invoices without a number").isZero();
+        assertThat(count("select count(*) from invoice where customer_id in (?1, ?2)", customer, other))
+                .isEqualTo((long) threads * pollsPerThread * perPoll);
     }
 
     @Test
