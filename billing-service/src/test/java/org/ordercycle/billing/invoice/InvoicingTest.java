@@ -270,6 +270,27 @@ class InvoicingTest {
         assertThat(invoicesOf(other).getList("$")).hasSize(1);
     }
 
+    /** A batch writes its invoices before it numbers them; the database refuses to commit one left without. */
+    @Test
+    void anInvoiceWithoutANumberIsNeverCommitted() {
+        UUID customer = knownCustomer(30);
+        UUID order = UUID.randomUUID();
+        acceptedOrder(accepted(order, customer, line(1, "1", "10.00", "0", "19")));
+        ShipmentDispatched shipment = shipment(order, customer, 1, "1");
+        send(shipment);
+        awaitInvoices(customer, 1);
+        String number = (String) single("select number from invoice where shipment_id = ?1", shipment.shipmentId());
+
+        assertThatThrownBy(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> io.quarkus.arc.Arc
+                .container().instance(jakarta.persistence.EntityManager.class).get()
+                .createNativeQuery("update invoice set number = null where shipment_id = ?1")
+                .setParameter(1, shipment.shipmentId()).executeUpdate()))
+                .hasStackTraceContaining("has no number at commit");
+
+        assertThat(single("select number from invoice where shipment_id = ?1", shipment.shipmentId()))
+                .isEqualTo(number);
+    }
+
     private static String traceOf(int i) {
         return "00-0af7651916cd43dd8448eb211c8031%02d-b7ad6b71692033%02d-01".formatted(i, i);
     }
