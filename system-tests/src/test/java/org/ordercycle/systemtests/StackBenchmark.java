@@ -796,28 +796,55 @@ class StackBenchmark {
         return running.get(Math.floorMod(roundRobin.getAndIncrement(), running.size())).url();
     }
 
-    /** Per consumer group of the five services: [records behind, log-end offsets summed]. */
+    /**
+     * Per consumer group of the five services: [records behind, log-end offsets summed], over every partition of the
+     * topics the service reads — a partition the group has not committed an offset for yet counts from its first
+     * record (the services read from the earliest), so a group that has committed nothing is not "caught up".
+     */
     private Map<String, long[]> groupLag() throws Exception {
         Map<String, long[]> lag = new TreeMap<>();
         for (String group : GROUPS) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            admin.describeTopics(topicsRead(group)).allTopicNames().get(5, TimeUnit.SECONDS).values()
+                    .forEach(topic -> topic.partitions().forEach(partition -> {
+                        TopicPartition key = new TopicPartition(topic.name(), partition.partition());
+                        latest.put(key, OffsetSpec.latest());
+                        earliest.put(key, OffsetSpec.earliest());
+                    }));
             var ends = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+            var starts = admin.listOffsets(earliest).all().get(5, TimeUnit.SECONDS);
             long behind = 0;
             long endSum = 0;
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-                long end = ends.get(entry.getKey()).offset();
+            for (TopicPartition partition : latest.keySet()) {
+                long end = ends.get(partition).offset();
+                OffsetAndMetadata done = committed.get(partition);
                 endSum += end;
-                if (entry.getValue() != null) {
-                    behind += end - entry.getValue().offset();
-                }
+                behind += end - (done != null ? done.offset() : starts.get(partition).offset());
             }
             lag.put(group, new long[] {behind, endSum});
         }
         return lag;
     }
+
+    /** The topics a service's channels read, from its application.properties ({@code …incoming.<channel>.topic}). */
+    private List<String> topicsRead(String service) {
+        return topicsOfService.computeIfAbsent(service, name -> {
+            Path properties = Path.of(System.getProperty("ordercycle.root", "..")).toAbsolutePath().normalize()
+                    .resolve(name).resolve("src/main/resources/application.properties");
+            try {
+                return Files.readAllLines(properties).stream()
+                        .filter(line -> line.startsWith("mp.messaging.incoming.") && line.contains(".topic="))
+                        .map(line -> line.substring(line.indexOf('=') + 1).trim()).distinct().toList();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read the topics of " + name + " from " + properties, e);
+            }
+        });
+    }
+
+    private final Map<String, List<String>> topicsOfService = new ConcurrentHashMap<>();
 
     /** Waits until no consumer group of the services is behind (or the timeout). */
     private void awaitQuiet(Duration timeout) throws Exception {
