@@ -3,6 +3,7 @@ package org.ordercycle.contact.timeline;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +41,10 @@ public class CustomerInvoice extends PanacheEntityBase {
 
     /** What credit notes against it took off (gross). */
     public BigDecimal credited = BigDecimal.ZERO;
+
+    /** Payments and credit notes come on two topics, in two transactions at once: neither may undo the other. */
+    @Version
+    public long version;
 
     static CustomerInvoice of(UUID invoiceId, String number, UUID customerId, UUID[] orderIds) {
         CustomerInvoice invoice = new CustomerInvoice();
