@@ -429,21 +429,7 @@ public class Order extends PanacheEntityBase {
 
     /** As {@link #step(UUID, String, Instant, String, String)}, recording the acceptance decision it took too. */
     void step(UUID eventId, String step, Instant occurredAt, String by, String summary, OrderDecision decision) {
-        TimelineEntry entry = new TimelineEntry();
-        entry.orderId = id;
-        entry.eventId = eventId;
-        entry.step = step;
-        entry.occurredAt = occurredAt;
-        entry.department = "sales";
-        entry.by = by;
-        entry.summary = summary;
-        if (decision != null) {
-            entry.decision = decision.decision();
-            entry.decidedBy = decision.by();
-            entry.decisionReason = decision.reason();
-            entry.score = decision.score();
-        }
-        entry.persist();
+        add(eventId, step, occurredAt, "sales", by, summary, decision);
     }
 
     /** Adds a step to the order's timeline, once per event. */
@@ -451,6 +437,11 @@ public class Order extends PanacheEntityBase {
         if (TimelineEntry.count("orderId = ?1 and eventId = ?2", id, eventId) > 0) {
             return;
         }
+        add(eventId, step, occurredAt, department, by, summary, null);
+    }
+
+    private void add(UUID eventId, String step, Instant occurredAt, String department, String by, String summary,
+            OrderDecision decision) {
         TimelineEntry entry = new TimelineEntry();
         entry.orderId = id;
         entry.eventId = eventId;
@@ -459,6 +450,12 @@ public class Order extends PanacheEntityBase {
         entry.department = department;
         entry.by = by;
         entry.summary = summary;
+        if (decision != null) {
+            entry.decision = decision.decision();
+            entry.decidedBy = decision.by();
+            entry.decisionReason = decision.reason();
+            entry.score = decision.score();
+        }
         entry.persist();
     }
 
