@@ -183,6 +183,24 @@ public class ProductionOrder extends PanacheEntityBase {
         return Optional.ofNullable(ProductionOrder.findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /**
+     * The order, its row locked, after the caller locked the stock rows {@link #stockKeysOf} named. Those were read
+     * before the order's lock, which waits for a reservation in flight: rows such a reservation added are locked here,
+     * after the order and so out of the usual order (a deadlock this may meet is PostgreSQL's to break, and a conflict
+     * to retry), and put into {@code stocks}.
+     */
+    public static Optional<ProductionOrder> lock(UUID id, Map<Stock.Key, Stock> stocks) {
+        Optional<ProductionOrder> order = lock(id);
+        order.ifPresent(locked -> {
+            List<Stock.Key> missing = locked.lines.stream().filter(line -> line.warehouse != null)
+                    .map(Line::stockKey).filter(key -> !stocks.containsKey(key)).toList();
+            if (!missing.isEmpty()) {
+                stocks.putAll(Stock.lock(missing));
+            }
+        });
+        return order;
+    }
+
     /** These orders, their rows locked in id order (lock the stock rows first); unknown ids are left out. */
     static Map<UUID, ProductionOrder> lockAll(Collection<UUID> ids) {
         Map<UUID, ProductionOrder> locked = new HashMap<>();

@@ -189,7 +189,7 @@ public class Reservations {
         List<Stock.Key> keys = new ArrayList<>(ProductionOrder.stockKeysOf(amended.orderId()));
         amended.lines().forEach(line -> keys.add(new Stock.Key(line.sku(), warehouse)));
         Map<Stock.Key, Stock> stocks = Stock.lock(keys);
-        ProductionOrder order = ProductionOrder.lock(amended.orderId()).orElse(null);
+        ProductionOrder order = ProductionOrder.lock(amended.orderId(), stocks).orElse(null);
         if (order == null || order.acceptedAt == null || order.cancelled()
                 || order.status == ProductionOrderStatus.SHIPPED) {
             LOG.warnf("Amendment %s of order %s ignored: the order is %s", amended.eventId(), amended.orderId(),
@@ -212,7 +212,7 @@ public class Reservations {
         List<Stock.Key> keys = new ArrayList<>(ProductionOrder.stockKeysOf(cancelled.orderId()));
         keys.addAll(WorkOrder.materialKeysOf(cancelled.orderId()));
         Map<Stock.Key, Stock> stocks = Stock.lock(keys);
-        ProductionOrder order = ProductionOrder.lock(cancelled.orderId()).orElse(null);
+        ProductionOrder order = ProductionOrder.lock(cancelled.orderId(), stocks).orElse(null);
         if (order == null || order.cancelled()) {
             // Never accepted by production, or cancelled twice: nothing is held for it.
             return;

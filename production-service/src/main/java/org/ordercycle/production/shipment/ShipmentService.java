@@ -43,7 +43,7 @@ public class ShipmentService {
         Map<Integer, BigDecimal> quantities = quantitiesByLine(request);
         // Stock rows first (in SKU order), then the order: the lock order every change in production keeps.
         Map<Stock.Key, Stock> stocks = Stock.lock(ProductionOrder.stockKeysOf(orderId));
-        ProductionOrder order = ProductionOrder.lock(orderId)
+        ProductionOrder order = ProductionOrder.lock(orderId, stocks)
                 .orElseThrow(() -> ProblemException.notFound("production order", orderId));
         if (order.cancelled()) {
             throw ProblemException.conflict("Order cancelled",

@@ -1,7 +1,9 @@
 package org.ordercycle.production.shipment;
 
 import static io.restassured.RestAssured.given;
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -21,23 +23,36 @@ import static org.ordercycle.production.Production.ship;
 import static org.ordercycle.production.Production.shipment;
 import static org.ordercycle.production.Production.stock;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.ordercycle.events.sales.OrderAccepted;
+import org.ordercycle.events.contact.Classification;
 import org.ordercycle.events.sales.OrderCancelled;
+import org.ordercycle.events.sales.OrderLine;
+import org.ordercycle.events.sales.OrderPlaced;
 import org.ordercycle.kit.testing.TopicClient;
 import org.ordercycle.production.ProductionTestResource;
 
 @QuarkusTest
 @WithTestResource(ProductionTestResource.class)
 class ShipmentTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final LocalDate PROMISED = LocalDate.parse("2026-12-01");
 
@@ -159,5 +174,53 @@ class ShipmentTest {
         List<Map<String, Object>> availability = events("production.availability", sku, "AvailabilityChanged");
         assertThat(availability).anySatisfy(event -> assertThat(event)
                 .containsEntry("by", "sam").containsEntry("reserved", "0").containsEntry("onHand", "1"));
+    }
+
+    /**
+     * A shipment sent while the order's acceptance is still being written: it reads which stock rows the order holds
+     * (those of the placement), waits for the order's lock, and finds the order reserved on another row — the agreed
+     * line differs from the placed one, as it does for an order production first learns of by its acceptance. It
+     * ships from that row (it was a 500: the row had not been locked). The drivers of the fault suite, shipping as soon
+     * as production answers, met this.
+     */
+    @Test
+    void aShipmentThatWaitedForTheReservationInFlightShipsFromTheReservedRows() throws Exception {
+        String placedSku = productWithStock(5);
+        String sku = productWithStock(5);
+        OrderAccepted acceptance = accepted(PROMISED, line(1, sku, 2));
+        TopicClient.sendEvent(new OrderPlaced(UUID.randomUUID(), Instant.now(), acceptance.orderId(),
+                acceptance.customerId(), List.of(new OrderLine(1, placedSku, new BigDecimal("2"), null, null, null, null)),
+                "EUR", PROMISED, Classification.EXTERNAL, "sam", null, null));
+        awaitStatus(acceptance.orderId(), "RECEIVED");
+
+        CompletableFuture<Integer> shipped;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select id from production_order where id = ? for update")) {
+                lock.setObject(1, acceptance.orderId());
+                lock.executeQuery().close();
+            }
+            TopicClient.sendEvent(acceptance);
+            awaitWaitersOnLocks(1); // the acceptance, its stock row locked, waits for the order
+            shipped = CompletableFuture.supplyAsync(() -> ship(acceptance.orderId(), shipment(1, 2)).extract().statusCode());
+            awaitWaitersOnLocks(2); // the shipment, having locked the placed line's row, waits too
+            holder.commit();
+        }
+
+        assertThat(shipped.get(30, SECONDS)).isEqualTo(201);
+        order(acceptance.orderId()).body("status", equalTo("SHIPPED")).body("lines.shipped", contains(2));
+        stock(sku).body("onHand", equalTo(3)).body("reserved", equalTo(0));
+        stock(placedSku).body("onHand", equalTo(5)).body("reserved", equalTo(0));
+    }
+
+    private void awaitWaitersOnLocks(int waiters) {
+        await().atMost(30, SECONDS).until(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    ResultSet row = connection.createStatement().executeQuery(
+                            "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                                    + " and datname = current_database()")) {
+                return row.next() && row.getInt(1) >= waiters;
+            }
+        });
     }
 }
