@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.ordercycle.sales.ContactEvents.knownCustomer;
 import static org.ordercycle.sales.SalesApi.PRODUCTION;
 import static org.ordercycle.sales.SalesApi.SALES;
@@ -16,14 +17,21 @@ import static org.ordercycle.sales.SalesApi.placeOrder;
 import static org.ordercycle.sales.SalesApi.priced;
 import static org.ordercycle.sales.order.CycleEvents.shipment;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.ordercycle.events.EventJson;
@@ -35,6 +43,9 @@ import org.ordercycle.sales.SalesTestResource;
 @QuarkusTest
 @WithTestResource(SalesTestResource.class)
 class OrderCancelTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void cancelledOrderIsPublishedWithWhoAndWhyAndCannotBeCancelledTwice() throws Exception {
@@ -76,6 +87,46 @@ class OrderCancelTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("shipped"));
         getOrder(order).body("status", equalTo("PARTIALLY_SHIPPED"));
+    }
+
+    /**
+     * A cancellation that read the order while another transaction (an event's handler, say) was changing it: its
+     * write finds another version of the row, everything rolls back, and the caller is told to send it again — a 503
+     * with Retry-After, never a 500 (the fault suite's drivers met the 500). The retry cancels.
+     */
+    @Test
+    void aCancellationCollidingWithAConcurrentChangeIsA503ToRetryAndChangesNothing() throws Exception {
+        String order = order(knownCustomer());
+        CompletableFuture<ValidatableResponse> collided;
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement change = other.prepareStatement(
+                    "update sales_order set version = version + 1 where id = ?")) {
+                change.setObject(1, UUID.fromString(order));
+                assertThat(change.executeUpdate()).isEqualTo(1);
+            }
+            collided = CompletableFuture.supplyAsync(() -> cancel(order, "{\"reason\": \"collides\"}"));
+            await().atMost(30, SECONDS).until(() -> waitingForALock() > 0); // its write waits for the other's commit
+            other.commit();
+        }
+
+        collided.get(30, SECONDS).statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("detail", containsString("send the same request again"));
+        getOrder(order).body("status", equalTo("ACCEPTED"));
+        given().auth().oauth2(SALES).get("/orders/" + order + "/timeline").then()
+                .body("step", not(hasItem("ORDER_CANCELLED")));
+        cancel(order, "{\"reason\": \"collides\"}").statusCode(200).body("status", equalTo("CANCELLED"));
+    }
+
+    private int waitingForALock() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet row = connection.createStatement().executeQuery("select count(*) from pg_stat_activity"
+                        + " where wait_event_type = 'Lock' and datname = current_database()")) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 
     @Test

@@ -47,12 +47,14 @@ public final class Failures {
 
     /**
      * A conflict that a plain retry of the same request resolves: serialization failure, deadlock, lock not
-     * available. Not a unique-key violation, which a caller usually has to look at.
+     * available, a row another transaction changed since this one read it (optimistic lock). Not a unique-key
+     * violation, which a caller usually has to look at.
      */
     public static boolean isTransientConflict(Throwable failure) {
         return anyCause(failure, cause -> cause instanceof SQLException sql
                 && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())
-                        || "55P03".equals(sql.getSQLState())));
+                        || "55P03".equals(sql.getSQLState()))
+                || OPTIMISTIC_LOCK_FAILURES.contains(cause.getClass().getName()));
     }
 
     /** What a failure comes down to, for logs and dead-letter headers: the innermost cause's class and message. */

@@ -31,6 +31,17 @@ class FailuresTest {
     }
 
     @Test
+    void aDeadlockIsAConflictToRetryButAUniqueKeyRaceIsNot() {
+        // An optimistic-lock failure counts as well (sales' OrderCancelTest meets a real one through a commit).
+        SQLException unique = new SQLException("duplicate key value violates unique constraint", "23505");
+
+        assertThat(Failures.isTransientConflict(new RuntimeException(new SQLException("deadlock detected", "40P01"))))
+                .isTrue();
+        assertThat(Failures.isTransientConflict(unique)).isFalse();
+        assertThat(Failures.isConflict(unique)).isTrue();
+    }
+
+    @Test
     void aHandlerBugIsNeither() {
         IllegalArgumentException bug = new IllegalArgumentException("no such product");
         SQLException notNull = new SQLException("null value in column violates not-null constraint", "23502");
