@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.ordercycle.billing.BillingConfig;
 import org.ordercycle.billing.document.InvoiceDocuments;
 import org.ordercycle.billing.invoice.Invoice;
+import org.ordercycle.billing.profile.Channel;
 import org.ordercycle.billing.profile.InvoiceFormat;
 import org.ordercycle.kit.api.ProblemException;
 
@@ -77,18 +78,34 @@ public class DeliveryService {
 
     public DeliveryView pickUp(UUID invoiceId) {
         InvoiceDelivery delivery = InvoiceDelivery.<InvoiceDelivery>findByIdOptional(invoiceId,
-                LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("invoice delivery", invoiceId));
+                LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        if (delivery == null) {
+            DeliveryView portal = portalDelivery(invoiceId)
+                    .orElseThrow(() -> ProblemException.notFound("invoice delivery", invoiceId));
+            throw notReadyForPickUp(invoiceId, portal.status());
+        }
         if (delivery.status != InvoiceDelivery.Status.READY_FOR_PICKUP) {
-            throw ProblemException.conflict("Not ready for pick-up", "invoice " + invoiceId + " is " + delivery.status
-                    + ", only an EDI invoice ready for pick-up can be picked up");
+            throw notReadyForPickUp(invoiceId, delivery.status);
         }
         delivery.pickUp(clock.instant());
         return DeliveryView.from(delivery);
     }
 
+    private static ProblemException notReadyForPickUp(UUID invoiceId, InvoiceDelivery.Status status) {
+        return ProblemException.conflict("Not ready for pick-up", "invoice " + invoiceId + " is " + status
+                + ", only an EDI invoice ready for pick-up can be picked up");
+    }
+
+    /** A portal invoice without a delivery row (none is written for one since 2026-12-07): its delivery as it is. */
+    private static Optional<DeliveryView> portalDelivery(UUID invoiceId) {
+        return Invoice.<Invoice>findByIdOptional(invoiceId).filter(invoice -> invoice.channel == Channel.PORTAL)
+                .map(DeliveryView::portal);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<DeliveryView> find(UUID invoiceId) {
-        return InvoiceDelivery.<InvoiceDelivery>findByIdOptional(invoiceId).map(DeliveryView::from);
+        return InvoiceDelivery.<InvoiceDelivery>findByIdOptional(invoiceId).map(DeliveryView::from)
+                .or(() -> portalDelivery(invoiceId));
     }
 
     private static InvoiceDocuments.Kind kindOf(InvoiceFormat format) {

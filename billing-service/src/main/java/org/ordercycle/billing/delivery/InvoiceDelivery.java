@@ -60,8 +60,16 @@ public class InvoiceDelivery extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** Plans the delivery of a newly issued invoice by its channel. */
+    /**
+     * Plans the delivery of a newly issued invoice by its channel. A portal invoice needs nothing planned: it can be
+     * downloaded once it is committed, and its delivery is read off the invoice ({@link DeliveryView#portal}), so no
+     * row is written for it (invoices issued before 2026-12-07 may still have one, status AVAILABLE, which says the
+     * same).
+     */
     public static void plan(Invoice invoice, Instant now) {
+        if (invoice.channel == Channel.PORTAL) {
+            return;
+        }
         InvoiceDelivery delivery = new InvoiceDelivery();
         delivery.invoiceId = invoice.id;
         delivery.customerId = invoice.customerId;

@@ -86,11 +86,11 @@ public class InvoiceService {
      * <p>Done per run, not per shipment: the orders are locked (in id order) and read with their agreed lines in one
      * query each, so are the recorded shipments and quantities, the profiles, customers and credits; the rows are
      * written in JDBC batches, the invoices still without numbers; then, last, the run's invoice numbers are taken as
-     * one block ({@code last = last + n}, gap-free, given back on rollback) and set in one statement, and the events
-     * published with one {@code publishAll}. The counter row is locked from the block until the commit, so batches
-     * of several consumers (one per partition) overlap in everything but that end. A shipment whose order billing does
-     * not hold yet, or that ships more than was ordered, fails the whole call: the kit then applies the run one
-     * shipment at a time (a list of one), which parks or dead-letters just that one.
+     * one block ({@code last = last + n}, gap-free, given back on rollback) and their rows of invoice_number inserted in
+     * one statement, and the events published with one {@code publishAll}. The counter row is locked from the block
+     * until the commit, so batches of several consumers (one per partition) overlap in everything but that end. A
+     * shipment whose order billing does not hold yet, or that ships more than was ordered, fails the whole call: the
+     * kit then applies the run one shipment at a time (a list of one), which parks or dead-letters just that one.
      */
     public void invoiceShipments(List<Received<ShipmentDispatched>> run) {
         long step = System.nanoTime();

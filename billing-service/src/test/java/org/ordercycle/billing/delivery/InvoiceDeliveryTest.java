@@ -3,11 +3,15 @@ package org.ordercycle.billing.delivery;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.ordercycle.billing.BillingEvents.accepted;
 import static org.ordercycle.billing.BillingEvents.acceptedOrder;
 import static org.ordercycle.billing.BillingEvents.api;
 import static org.ordercycle.billing.BillingEvents.awaitInvoices;
+import static org.ordercycle.billing.BillingEvents.count;
 import static org.ordercycle.billing.BillingEvents.knownCustomer;
 import static org.ordercycle.billing.BillingEvents.line;
 import static org.ordercycle.billing.BillingEvents.send;
@@ -98,5 +102,31 @@ class InvoiceDeliveryTest {
         api().get("/invoice-deliveries/" + portalInvoice).then().statusCode(200)
                 .body("status", equalTo("AVAILABLE"));
         api().get("/invoice-deliveries/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void portalInvoiceIsAvailableAtOnceWithoutADeliveryRowAndCannotBePickedUp() {
+        UUID portal = knownCustomer(30);
+        agree(portal, "PORTAL", "ap-" + portal + "@customer.example");
+        String invoiceId = invoiceOf(portal);
+
+        // Nothing is planned for a portal invoice (one row less per invoice): its delivery is read off the invoice.
+        assertThat(count("select count(*) from invoice_delivery where invoice_id = ?1", UUID.fromString(invoiceId)))
+                .isZero();
+        api().get("/invoice-deliveries/" + invoiceId).then().statusCode(200)
+                .body("invoiceId", equalTo(invoiceId))
+                .body("customerId", equalTo(portal.toString()))
+                .body("channel", equalTo("PORTAL"))
+                .body("format", equalTo("PDF"))
+                .body("address", equalTo("ap-" + portal + "@customer.example"))
+                .body("status", equalTo("AVAILABLE"))
+                .body("attempts", equalTo(0))
+                .body("createdAt", notNullValue())
+                .body("deliveredAt", nullValue());
+        api().post("/invoice-deliveries/edi/" + invoiceId + "/pick-up").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("AVAILABLE"));
+        api().post("/invoice-deliveries/edi/" + UUID.randomUUID() + "/pick-up").then().statusCode(404);
+        assertThat(api().get("/invoice-deliveries/edi").then().statusCode(200).extract().jsonPath()
+                .getList("invoiceId")).doesNotContain(invoiceId);
     }
 }

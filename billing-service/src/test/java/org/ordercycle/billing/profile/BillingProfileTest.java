@@ -230,10 +230,10 @@ class BillingProfileTest {
         assertThat(count("select count(*) from billable_shipment where shipment_id = ?1 and status = 'NOTHING_TO_BILL'",
                 free.shipmentId())).isEqualTo(1);
         int year = LocalDate.now(ZoneOffset.UTC).getYear();
-        assertThat(count("select max(substring(number from 10)::int) from invoice where number like ?1",
+        assertThat(count("select max(substring(number from 10)::int) from invoice_number where number like ?1",
                 "INV-" + year + "-%"))
                 .as("no gap: the free shipment took no number")
-                .isEqualTo(count("select count(*) from invoice where number like ?1", "INV-" + year + "-%"));
+                .isEqualTo(count("select count(*) from invoice_number where number like ?1", "INV-" + year + "-%"));
     }
 
     @Test
