@@ -27,6 +27,14 @@ public interface ContactConfig {
          */
         @WithDefault("0.5")
         double similarity();
+
+        /**
+         * How many names each step of a search ranks at most (more when the page asked for ends further down): of
+         * the names holding the query's words, the first by name; of the whole query's matches, the first found. A
+         * word thousands of names hold then costs what this many do.
+         */
+        @WithDefault("300")
+        int candidates();
     }
 
     /** Defaults for the conditions of a newly registered customer, until sales agrees others. */

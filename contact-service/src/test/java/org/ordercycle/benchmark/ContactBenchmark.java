@@ -91,6 +91,16 @@ class ContactBenchmark {
         measureInProcess("search organizations", requests, () -> search.organizations(
                 typo(WORDS[random.nextInt(WORDS.length)]) + " " + WORDS[random.nextInt(WORDS.length)] + " "
                         + random.nextInt(ORGANIZATIONS), 0, 20));
+        // the slowest kinds of the mix above, apart: words thousands of names hold
+        int fewer = Math.max(200, requests / 4);
+        measureInProcess("organizations, a word twice (once misspelled) and a number", fewer, () -> {
+            String word = WORDS[random.nextInt(WORDS.length)];
+            search.organizations(typo(word) + " " + word + " " + random.nextInt(ORGANIZATIONS), 0, 20);
+        });
+        measureInProcess("organizations, one word (4,000 names hold it)", fewer,
+                () -> search.organizations(WORDS[random.nextInt(WORDS.length)], 0, 20));
+        measureInProcess("persons, a first name only (3,000 names hold it)", fewer,
+                () -> search.persons(FIRST[random.nextInt(FIRST.length)], 0, 20));
     }
 
     private void measureInProcess(String what, int requests, Runnable call) {

@@ -76,12 +76,12 @@ final class NameWords {
         Map<String, Object> parameters = new TreeMap<>();
         List<String> sql = new ArrayList<>();
         for (Set<Integer> held : alternatives) {
-            sql.add("(" + String.join(" and ", held.stream().map(meaning -> {
+            sql.add(String.join(" and ", held.stream().map(meaning -> {
                 parameters.put("w" + meaning, String.join(" ", meanings.get(meaning)));
                 return "string_to_array(%s, ' ') && string_to_array(:w%d, ' ')".formatted(nameKey, meaning);
-            }).toList()) + ")");
+            }).toList()));
         }
-        return new Condition(String.join(" or ", sql), parameters);
+        return new Condition(List.copyOf(sql), parameters);
     }
 
     /** The letters of a word in code point order (what {@code name_letters} in the database gives). */
@@ -94,7 +94,10 @@ final class NameWords {
         return word.codePoints().allMatch(Character::isDigit);
     }
 
-    /** An SQL condition with its named parameters. */
-    record Condition(String sql, Map<String, Object> parameters) {
+    /**
+     * The SQL condition "the name holds them" as alternatives, each a conjunction of its own (a name satisfying any
+     * one of them satisfies the condition), with their named parameters.
+     */
+    record Condition(List<String> alternatives, Map<String, Object> parameters) {
     }
 }

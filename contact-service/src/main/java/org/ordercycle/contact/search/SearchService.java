@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,12 +41,14 @@ public class SearchService {
     private final EntityManager entities;
     private final Clock clock;
     private final double similarity;
+    private final int candidates;
     private final String countryCode;
 
     SearchService(EntityManager entities, Clock clock, ContactConfig config) {
         this.entities = entities;
         this.clock = clock;
         this.similarity = config.search().similarity();
+        this.candidates = config.search().candidates();
         this.countryCode = config.switchboard().defaultCountryCode();
     }
 
@@ -138,22 +141,35 @@ public class SearchService {
      * first the matches holding the query's words, best first, then — only when they do not reach past the page —
      * the other matches of the whole query, best first. {@code from} is the table with its alias, whose {@code id}
      * and {@code name_key} the query uses.
+     *
+     * <p>Each step ranks a bounded number of names ({@code contact.search.candidates}, or the rows up to the page's
+     * end when more): of the names satisfying one alternative of the words' condition, the first by name; of the
+     * whole query's matches, the first the index yields. A word held by thousands of names thus costs no more than
+     * that many similarities, while a rarer alternative of the same query still brings all of its names.
      */
     private List<Object[]> hits(String columns, String from, String query, int page, int size) {
         String alias = from.substring(from.indexOf(' ') + 1);
         int wanted = page * size + size + 1;
-        String select = "select %s, word_similarity(:q, %s.name_key) score from %s where ".formatted(columns, alias, from);
-        String ranked = " order by score desc, %1$s.name_key, %1$s.id limit :wanted".formatted(alias);
+        int ranked = Math.max(candidates, wanted);
+        // the columns of the page's rows only, fetched after ranking
+        String withColumns = """
+                select %1$s, r.score from (%%s) r
+                join %2$s on %3$s.id = r.id
+                order by r.score desc, r.name_key, r.id""".formatted(columns, from, alias);
         List<Object[]> rows = new ArrayList<>();
         NameWords.Condition words = NameWords.of(query, this::similarWords).condition(alias + ".name_key");
         if (words != null) {
+            String alternatives = String.join(" union ", words.alternatives().stream().map(held -> """
+                    (select %1$s.id, %1$s.name_key from %2$s where %3$s order by %1$s.name_key, %1$s.id limit :ranked)"""
+                    .formatted(alias, from, held)).toList());
             // the similarity once per name (a lateral subquery the planner keeps), not again in the filter
-            Query byWords = entities.createNativeQuery("""
-                    select %1$s, s.score from %2$s
-                    cross join lateral (select word_similarity(:q, %3$s.name_key) score offset 0) s
-                    where (%4$s) and s.score >= :threshold""".formatted(columns, from, alias, words.sql()) + ranked);
+            Query byWords = entities.createNativeQuery(withColumns.formatted("""
+                    select c.id, c.name_key, s.score from (%s) c
+                    cross join lateral (select word_similarity(:q, c.name_key) score offset 0) s
+                    where s.score >= :threshold
+                    order by s.score desc, c.name_key, c.id limit :wanted""".formatted(alternatives)));
             words.parameters().forEach(byWords::setParameter);
-            rows.addAll(rows(byWords.setParameter("threshold", similarity), query, wanted));
+            rows.addAll(rows(byWords.setParameter("threshold", similarity), query, wanted, ranked));
         }
         if (rows.size() < wanted) {
             // the threshold of the <% operator, for this transaction only
@@ -161,16 +177,24 @@ public class SearchService {
                     .setParameter("threshold", Double.toString(similarity)).getSingleResult();
             Set<Object> shown = new HashSet<>();
             rows.forEach(row -> shown.add(row[0]));
-            rows(entities.createNativeQuery(select + ":q <% " + alias + ".name_key" + ranked), query, wanted).stream()
-                    .filter(row -> !shown.contains(row[0])).limit(wanted - rows.size()).forEach(rows::add);
+            // the matches from the trigram index, read only as far as the limit asks (a materialized CTE is
+            // planned for all its rows: never a sequential scan that a limit makes look cheap)
+            String matches = "with matches as materialized (select " + alias + ".id, " + alias + ".name_key from "
+                    + from + " where :q <% " + alias + ".name_key) ";
+            rows(entities.createNativeQuery(matches + withColumns.formatted("""
+                    select c.id, c.name_key, word_similarity(:q, c.name_key) score
+                    from (select * from matches limit :ranked) c
+                    order by score desc, c.name_key, c.id limit :wanted""")), query, wanted, ranked)
+                    .stream().filter(row -> !shown.contains(row[0])).limit(wanted - rows.size()).forEach(rows::add);
         }
         int start = Math.min(rows.size(), page * size);
         return rows.subList(start, rows.size());
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(Query query, String q, int wanted) {
-        return query.setParameter("q", q).setParameter("wanted", wanted).getResultList();
+    private static List<Object[]> rows(Query query, String q, int wanted, int ranked) {
+        return query.setParameter("q", q).setParameter("wanted", wanted).setParameter("ranked", ranked)
+                .getResultList();
     }
 
     /**
@@ -204,12 +228,16 @@ public class SearchService {
         return new PersonHit.Workplace((UUID) row[1], (String) row[2], (String) row[3], (String) row[4]);
     }
 
-    private static String normalized(String name) {
+    /**
+     * The normalized query, each word once: a repeated word adds no trigram to the query's (the similarity is the
+     * same) and asks nothing more of a name.
+     */
+    static String normalized(String name) {
         String query = Party.normalize(name);
         if (query.isEmpty()) {
             throw ProblemException.badRequest("name", "must hold letters or digits");
         }
-        return query;
+        return String.join(" ", new LinkedHashSet<>(List.of(query.split(" "))));
     }
 
     private LocalDate today() {

@@ -17,18 +17,23 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.ordercycle.contact.ContactConfig;
 import org.ordercycle.contact.ContactTestResource;
 import org.ordercycle.contact.Crm;
 
 @QuarkusTest
 @WithTestResource(ContactTestResource.class)
 class SearchTest {
+
+    @Inject
+    ContactConfig config;
 
     @Test
     void organizationsAreFoundWithTheirPeopleAndPersonsWithTheirOrganizationsDespiteTyposAndCase() {
@@ -117,6 +122,53 @@ class SearchTest {
     }
 
     @Test
+    void aRepeatedWordFindsWhatTheWordFindsOnce() {
+        String tag = tag();
+        for (String name : List.of("Werft %s Nord", "Werft %s", "Hafen Werft %s 7", "Hafen %s")) {
+            organization("{\"name\": \"%s\"}".formatted(name.formatted(tag)));
+        }
+        person("{\"firstName\": \"Hein\", \"lastName\": \"Werft %s\"}".formatted(tag));
+
+        for (String kind : List.of("organizations", "persons")) {
+            var once = get("/search/%s?name=werft %s".formatted(kind, tag)).statusCode(200).extract();
+            var repeated = get("/search/%s?name=Werft werft %s WERFT %s".formatted(kind, tag, tag)).statusCode(200)
+                    .extract();
+            assertThat(once.<List<String>>path("items.id")).as(kind).isNotEmpty();
+            assertThat(repeated.<List<String>>path("items.id")).as(kind)
+                    .containsExactlyElementsOf(once.path("items.id"));
+            assertThat(repeated.<List<Float>>path("items.score")).as(kind)
+                    .containsExactlyElementsOf(once.path("items.score"));
+        }
+    }
+
+    @Test
+    void namesBeyondWhatIsRankedAtOnceArePagedByNameNeitherRepeatedNorSkipped() {
+        String tag = tag();
+        int count = config.search().candidates() + 30;
+        List<UUID> registered = registerDirectly(tag + " Alpha", count);
+
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; paged.size() < count && page < 10; page++) {
+            paged.addAll(get("/search/organizations?name=%s alpha&size=100&page=%d".formatted(tag, page))
+                    .statusCode(200).extract().path("items.id"));
+        }
+        // all equally similar: by name, the order they were registered in
+        assertThat(paged).containsExactlyElementsOf(registered.stream().map(UUID::toString).toList());
+    }
+
+    @Test
+    void aRareWordOfTheQueryFindsItsNameWhenAnotherPairOfItsWordsHoldsMoreNamesThanAreRanked() {
+        String tag = tag();
+        registerDirectly(tag + " Alpha", config.search().candidates() + 30);
+        // after every "<tag> alpha …" by name: not among the first ones holding "<tag>" and "alpha"
+        UUID rare = organization("{\"name\": \"%s Mondfahrt\"}".formatted(tag));
+
+        get("/search/organizations?name=%s alpha mondfahrt".formatted(tag)).statusCode(200)
+                .body("items[0].id", equalTo(rare.toString()))
+                .body("items", hasSize(20)).body("more", equalTo(true));
+    }
+
+    @Test
     void aRenamedPersonIsFoundByTheNewNameOnlyAndAnErasedOneByNoneAndTheirOldWordsAreForgotten() {
         String old = tag();
         String renamed = tag();
@@ -173,6 +225,28 @@ class SearchTest {
         get("/search/persons?name=x&size=101").statusCode(400).contentType("application/problem+json");
         get("/search/persons?name=" + "x".repeat(201)).statusCode(400).contentType("application/problem+json");
         get("/search/persons?name=---").statusCode(400).contentType("application/problem+json");
+    }
+
+    /**
+     * Organizations (suppliers: no customer events) named "{prefix} 0001" … straight into the table (the API would
+     * take seconds for hundreds), in random order (the table's order is not the names'), their word list kept by the
+     * table's triggers; their ids in name order.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<UUID> registerDirectly(String prefix, int count) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var entities = Panache.getEntityManager();
+            entities.createNativeQuery("""
+                    insert into organization (id, name, name_key, tier, classification, currency, payment_term_days,
+                        discount_percent, registered_at, registered_by, roles, own_group, announced)
+                    select gen_random_uuid(), n, lower(n), 'C', 'EXTERNAL', 'EUR', 30, 0, now(), 'search-test',
+                           '{SUPPLIER}', false, false
+                    from (select ?1 || ' ' || lpad(cast(i as text), 4, '0') n from generate_series(1, ?2) i) g
+                    order by random()""")
+                    .setParameter(1, prefix).setParameter(2, count).executeUpdate();
+            return entities.createNativeQuery("select id from organization where name like ?1 order by name_key, id")
+                    .setParameter(1, prefix + " %").getResultList();
+        });
     }
 
     /** Which of these words the search's word list (name_word) holds. */
