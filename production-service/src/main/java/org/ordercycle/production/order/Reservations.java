@@ -178,8 +178,9 @@ public class Reservations {
                     .forEach(sku -> touched.put(sku, received.context()));
         }
         ledger.write();
-        outbox.publishAll(snapshots);
-        availability.changedAll(touched, products, null);
+        List<Publication> events = new ArrayList<>(snapshots);
+        events.addAll(availability.changesOf(touched, products, null));
+        outbox.publishAll(events);
         written();
     }
 
