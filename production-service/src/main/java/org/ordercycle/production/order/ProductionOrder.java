@@ -202,13 +202,17 @@ public class ProductionOrder extends PanacheEntityBase {
     }
 
     /** These orders, their rows locked in id order (lock the stock rows first); unknown ids are left out. */
+    @SuppressWarnings("unchecked")
     static Map<UUID, ProductionOrder> lockAll(Collection<UUID> ids) {
         Map<UUID, ProductionOrder> locked = new HashMap<>();
         if (ids.isEmpty()) {
             return locked;
         }
-        ProductionOrder.<ProductionOrder>find("id in ?1 order by id", new TreeSet<>(ids))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+        ((List<ProductionOrder>) getEntityManager().createNativeQuery("""
+                        select * from production_order where id = any(cast(?1 as uuid[])) order by id for update""",
+                        ProductionOrder.class)
+                .setParameter(1, new TreeSet<>(ids).stream().map(UUID::toString).toArray(String[]::new))
+                .getResultList())
                 .forEach(order -> locked.put(order.id, order));
         return locked;
     }

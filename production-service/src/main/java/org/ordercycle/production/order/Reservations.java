@@ -145,9 +145,7 @@ public class Reservations {
         TreeSet<String> skus = new TreeSet<>();
         run.forEach(received -> received.event().lines().forEach(line -> skus.add(line.sku())));
         Map<String, Product> products = new TreeMap<>();
-        if (!skus.isEmpty()) {
-            Product.<Product>list("sku in ?1", skus).forEach(product -> products.put(product.sku, product));
-        }
+        Product.readAll(skus).forEach(product -> products.put(product.sku, product));
         if (products.values().stream().anyMatch(Product::madeToOrder)) {
             run.forEach(received -> EventContext.callWithin(received.context(), () -> {
                 accept(received.event());
@@ -178,8 +176,9 @@ public class Reservations {
                     .forEach(sku -> touched.put(sku, received.context()));
         }
         ledger.write();
-        outbox.publishAll(snapshots);
-        availability.changedAll(touched, products, null);
+        List<Publication> events = new ArrayList<>(snapshots);
+        events.addAll(availability.changesOf(touched, products, null));
+        outbox.publishAll(events);
         written();
     }
 

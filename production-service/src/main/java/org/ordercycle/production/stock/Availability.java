@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,42 +52,40 @@ public class Availability {
 
     /**
      * {@link #changed} for many products at once (the caller holds their stock rows and has their products loaded:
-     * a SKU missing from {@code products} has no product), each at most once: their figures in one query, their last
-     * published figures locked in one (in SKU order), the events written together. Each event carries the context of
-     * the event that caused it (the value; null when none).
+     * a SKU missing from {@code products} has no product), each at most once: answers the {@code AvailabilityChanged}
+     * events for the caller to publish (with its own events, in one write), their figures already remembered as the
+     * last published. One statement for all the products: it sums their stock over the sellable warehouses, compares
+     * the sums with the last published figures (locking those rows in SKU order) and stores the figures that moved by
+     * more than the threshold (or are the first of their product), answering those; the caller's changes are flushed
+     * first. Each event carries the context of the event that caused it (the value; null when none).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void changedAll(Map<String, EventContext> causes, Map<String, Product> products, String by) {
-        if (causes.isEmpty()) {
-            return;
-        }
-        TreeMap<String, EventContext> skus = new TreeMap<>(causes);
-        List<String> known = skus.keySet().stream().filter(products::containsKey).toList();
-        Map<String, Totals> totals = Totals.of(known);
-        Map<String, AvailabilityPublished> published = AvailabilityPublished.lockAll(known);
-        Map<String, BigDecimal> surplusOf = new HashMap<>();
-        List<Publication> events = new ArrayList<>();
-        for (Map.Entry<String, EventContext> entry : skus.entrySet()) {
-            String sku = entry.getKey();
+    public List<Publication> changesOf(Map<String, EventContext> causes, Map<String, Product> products, String by) {
+        TreeMap<String, Product> known = new TreeMap<>();
+        causes.keySet().forEach(sku -> {
             Product product = products.get(sku);
-            if (product == null) {
-                continue;
+            if (product != null) {
+                known.put(sku, product);
             }
-            Totals total = totals.getOrDefault(sku, Totals.NONE);
-            BigDecimal surplus = product.workCenter == null ? BigDecimal.ZERO
-                    : surplusOf.computeIfAbsent(product.workCenter, capacity::surplusHours);
-            AvailabilityPublished.Figures figures = new AvailabilityPublished.Figures(total.onHand(), total.reserved(),
-                    total.available(), product.leadTimeDays, surplus);
-            AvailabilityPublished last = published.get(sku);
-            if (!figures.movedFrom(last, config.availability().threshold())) {
-                continue;
-            }
-            AvailabilityPublished.remember(last, sku, figures, clock.instant());
-            events.add(new Publication(new AvailabilityChanged(UUID.randomUUID(), clock.instant(), sku,
-                    total.onHand(), total.reserved(), total.available(), product.leadTimeDays, surplus,
-                    product.unitCostMoney(), by), entry.getValue()));
+        });
+        if (known.isEmpty()) {
+            return List.of();
         }
-        outbox.publishAll(events);
+        Map<String, BigDecimal> surplusOf = new HashMap<>();
+        Map<String, BigDecimal> surplus = new HashMap<>();
+        known.forEach((sku, product) -> surplus.put(sku, product.workCenter == null ? BigDecimal.ZERO
+                : surplusOf.computeIfAbsent(product.workCenter, capacity::surplusHours)));
+        Stock.getEntityManager().flush();
+        Map<String, AvailabilityPublished.Figures> moved = AvailabilityPublished.rememberMoved(known, surplus,
+                config.availability().threshold(), clock.instant());
+        List<Publication> events = new ArrayList<>(moved.size());
+        new TreeMap<>(moved).forEach((sku, figures) -> {
+            Product product = known.get(sku);
+            events.add(new Publication(new AvailabilityChanged(UUID.randomUUID(), clock.instant(), sku,
+                    figures.onHand(), figures.reserved(), figures.availableToPromise(), figures.leadTimeDays(),
+                    figures.surplusCapacityHours(), product.unitCostMoney(), by), causes.get(sku)));
+        });
+        return events;
     }
 
     /** The product itself changed (name, cost, lead time): always published. */
@@ -118,8 +115,6 @@ public class Availability {
     /** A product's stock over all warehouses whose goods can be sold (not the repair shelf). */
     public record Totals(BigDecimal onHand, BigDecimal reserved) {
 
-        static final Totals NONE = new Totals(BigDecimal.ZERO, BigDecimal.ZERO);
-
         public BigDecimal available() {
             return onHand.subtract(reserved);
         }
@@ -132,22 +127,6 @@ public class Availability {
                             Object[].class)
                     .setParameter("sku", sku).getSingleResult();
             return new Totals((BigDecimal) sums[0], (BigDecimal) sums[1]);
-        }
-
-        /** {@link #of(String)} for many products in one query; a product without stock is left out. */
-        public static Map<String, Totals> of(Collection<String> skus) {
-            Map<String, Totals> totals = new HashMap<>();
-            if (skus.isEmpty()) {
-                return totals;
-            }
-            Stock.getEntityManager().createQuery(
-                            """
-                            select s.sku, coalesce(sum(s.onHand), 0), coalesce(sum(s.reserved), 0) from Stock s, Warehouse w
-                            where s.sku in :skus and w.code = s.warehouse and w.sellable = true group by s.sku""",
-                            Object[].class)
-                    .setParameter("skus", skus).getResultStream()
-                    .forEach(row -> totals.put((String) row[0], new Totals((BigDecimal) row[1], (BigDecimal) row[2])));
-            return totals;
         }
     }
 }

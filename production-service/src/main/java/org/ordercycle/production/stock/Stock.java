@@ -91,16 +91,21 @@ public class Stock extends PanacheEntityBase {
 
     /**
      * Locks the stock rows of these SKUs in one warehouse ({@code SELECT … FOR UPDATE}), in SKU order. SKUs without a
-     * row there are left out.
+     * row there are left out. One statement whatever the number of SKUs (an array, not a list of parameters whose
+     * every length is another statement to translate and plan).
      */
+    @SuppressWarnings("unchecked")
     public static Map<String, Stock> lock(String warehouse, Collection<String> skus) {
         Map<String, Stock> locked = new LinkedHashMap<>();
         if (skus.isEmpty()) {
             return locked;
         }
-        Stock.<Stock>find("warehouse = ?1 and sku in ?2 order by sku", warehouse, new TreeSet<>(skus))
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list()
+        ((List<Stock>) getEntityManager().createNativeQuery("""
+                        select * from stock where warehouse = ?1 and sku = any(cast(?2 as text[])) order by sku for update""",
+                        Stock.class)
+                .setParameter(1, warehouse)
+                .setParameter(2, new TreeSet<>(skus).toArray(String[]::new))
+                .getResultList())
                 .forEach(stock -> locked.put(stock.sku, stock));
         return locked;
     }

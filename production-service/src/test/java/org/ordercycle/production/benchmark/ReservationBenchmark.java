@@ -7,6 +7,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +52,9 @@ import org.ordercycle.testinfra.TestInfra;
  * {@code benchmark.seconds} (10) and prints the rate achieved (orders reserved per second of the run) and the lag
  * p50/p99/max; then it drains a backlog of {@code benchmark.backlog} (10,000) orders produced at once and prints the
  * sustained rate. Before them it warms up at {@code benchmark.warmup.rate} (500/s) for {@code benchmark.warmup.seconds}
- * (20). The lag is measured by a watcher that looks at the outbox every ~2 ms, so it is a few milliseconds pessimistic.
+ * (20), and on in rounds of 10 s until the JIT compilers are done (less than 5 % of a round spent compiling), at most
+ * {@code benchmark.warmup.max-seconds} (120) in all. The lag is measured by a watcher that looks at the outbox every
+ * ~2 ms, so it is a few milliseconds pessimistic.
  */
 @QuarkusTest
 @WithTestResource(ProductionTestResource.class)
@@ -65,6 +69,9 @@ class ReservationBenchmark {
 
     private static final int WARM_UP_RATE = Integer.getInteger("benchmark.warmup.rate", 500);
     private static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.warmup.seconds", 20);
+    private static final int WARM_UP_ROUND_SECONDS = 10;
+    private static final int WARM_UP_MAX_SECONDS = Integer.getInteger("benchmark.warmup.max-seconds", 120);
+    private static final double WARM_UP_COMPILING = 0.05;
     private static final Set<String> RESERVATIONS = Set.of("StockReserved", "OrderBackordered");
     private static final long GAP_GIVEN_UP_NANOS = 20_000_000_000L;
 
@@ -88,8 +95,7 @@ class ReservationBenchmark {
             // Warm-up: connections, fetch sessions, and the JIT. A stream's polls are small, so the code that runs once
             // per poll (queries, flushes, the commit) runs far less often than the code per order: it takes thousands
             // of small polls before it is compiled.
-            run(producer, skus, WARM_UP_RATE, WARM_UP_SECONDS, false);
-            System.out.printf("warm-up: %,d orders at %,d/s done%n", WARM_UP_RATE * WARM_UP_SECONDS, WARM_UP_RATE);
+            warmUp(producer, skus);
             System.out.printf("%n=== Reservation benchmark (%d cores, %d SKUs, durable PostgreSQL) ===%n",
                     Runtime.getRuntime().availableProcessors(), skus.size());
             for (int rate : RATES) {
@@ -100,6 +106,33 @@ class ReservationBenchmark {
             watching = false;
             watcher.join();
             TestInfra.postgres().setDurable(false);
+        }
+    }
+
+    /**
+     * Runs at the warm-up rate for the warm-up seconds, then on in rounds of {@link #WARM_UP_ROUND_SECONDS} until the
+     * JIT compilers spent less than {@link #WARM_UP_COMPILING} of a round's time compiling (or the warm-up took
+     * {@link #WARM_UP_MAX_SECONDS}): on two cores a compiler thread still busy takes a quarter of the machine from the
+     * run it measures (20 s at 500/s left C2 compiling the consumer's, Hibernate's and Kafka's code for another 40 s).
+     */
+    private void warmUp(KafkaProducer<String, String> producer, List<String> skus) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long started = System.nanoTime();
+        int seconds = WARM_UP_SECONDS;
+        int orders = 0;
+        while (true) {
+            long compiledBefore = jit.getTotalCompilationTime();
+            long roundStart = System.nanoTime();
+            run(producer, skus, WARM_UP_RATE, seconds, false);
+            orders += WARM_UP_RATE * seconds;
+            double compiling = (jit.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - roundStart) / 1e6);
+            long total = (System.nanoTime() - started) / 1_000_000_000L;
+            System.out.printf("warm-up: %,d orders at %,d/s in %d s; JIT compiling %.0f %% of the last round%n", orders,
+                    WARM_UP_RATE, total, compiling * 100);
+            if (compiling < WARM_UP_COMPILING || total + WARM_UP_ROUND_SECONDS > WARM_UP_MAX_SECONDS) {
+                return;
+            }
+            seconds = WARM_UP_ROUND_SECONDS;
         }
     }
 

@@ -240,6 +240,7 @@ class ReservationTest {
                 first.customerId(), first.lines(), "EUR", 50, DECEMBER_1, "selection-policy", true, null, null, null);
         long scarceFeedBefore = outboxCount(scarce, "AvailabilityChanged");
         long plentyFeedBefore = outboxCount(plenty, "AvailabilityChanged");
+        forgetPublishedAvailability(plenty); // as for a product whose figures were never published: the run's are its first
 
         reservations.acceptAll(List.of(new Received<>(first, null), new Received<>(second, null),
                 new Received<>(third, null), new Received<>(firstAgain, null)));
@@ -267,6 +268,19 @@ class ReservationTest {
         AvailabilityChanged plentyNow = EventJson.mapper().readValue(lastAvailability(plenty), AvailabilityChanged.class);
         assertThat(plentyNow.reserved()).isEqualByComparingTo("2");
         assertThat(plentyNow.availableToPromise()).isEqualByComparingTo("8");
+
+        OrderAccepted fourth = accepted(DECEMBER_1, line(1, scarce, 1));
+        reservations.acceptAll(List.of(new Received<>(fourth, null)));
+
+        order(fourth.orderId()).body("status", equalTo("BACKORDERED")).body("lines.backordered", contains(1));
+        assertThat(outboxCount(fourth.orderId().toString(), "OrderBackordered")).isEqualTo(1);
+        assertThat(outboxCount(scarce, "AvailabilityChanged")).as("a run that only backorders moves no figure")
+                .isEqualTo(scarceFeedBefore + 1);
+    }
+
+    private static void forgetPublishedAvailability(String sku) {
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                "delete from availability_published where sku = ?1").setParameter(1, sku).executeUpdate());
     }
 
     private static long outboxCount(String key, String type) {
