@@ -142,8 +142,8 @@ public class Order extends PanacheEntityBase {
     /**
      * A new order, not yet persisted: the placement persists it once its credit check and selection are done, so its
      * row is inserted once with its final state (Hibernate inserts the state an entity had when persisted and would
-     * update it again at commit). Its timeline steps and decisions may be inserted first: their foreign keys are
-     * checked at commit (V8).
+     * update it again at commit). Its timeline steps may be inserted first (they reference the order without a
+     * foreign key since V10: they are written only through their order).
      */
     static Order place(UUID customerId, String currency, Classification classification, List<OrderLine> pricedLines,
             LocalDate requestedDate, String salesperson, Origin origin, Instant now) {
