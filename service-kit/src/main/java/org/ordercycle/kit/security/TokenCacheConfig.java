@@ -12,8 +12,11 @@ public interface TokenCacheConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** At most this many verified tokens are kept; a full cache drops its expired entries, then all of them. */
-    @WithDefault("10000")
+    /**
+     * At most this many verified tokens are kept (a few KB each: the token and its parsed claims); a full cache drops
+     * its expired entries, then all of them.
+     */
+    @WithDefault("1000")
     int maxSize();
 
     /**
