@@ -132,6 +132,13 @@ public class Order extends PanacheEntityBase {
     @Transient
     private boolean placedNow;
 
+    /**
+     * The steps of an order placed in this transaction and not yet written: inserted with it ({@link #persistPlaced()}
+     * or {@link PlacedOrders#insert(Order)}); null once the order is written, when each new step is persisted at once.
+     */
+    @Transient
+    private List<TimelineEntry> unsavedSteps;
+
     /** The links an order may have to where it came from; all absent for an ordinary order. */
     record Origin(UUID quoteId, UUID originalOrderId, UUID replacementForReturn, String clarificationSummary,
             List<String> acceptanceCriteria) {
@@ -142,8 +149,8 @@ public class Order extends PanacheEntityBase {
     /**
      * A new order, not yet persisted: the placement persists it once its credit check and selection are done, so its
      * row is inserted once with its final state (Hibernate inserts the state an entity had when persisted and would
-     * update it again at commit). Its timeline steps and decisions may be inserted first: their foreign keys are
-     * checked at commit (V8).
+     * update it again at commit). Its timeline steps may be inserted first (they reference the order without a
+     * foreign key since V10: they are written only through their order).
      */
     static Order place(UUID customerId, String currency, Classification classification, List<OrderLine> pricedLines,
             LocalDate requestedDate, String salesperson, Origin origin, Instant now) {
@@ -159,6 +166,7 @@ public class Order extends PanacheEntityBase {
         order.salesperson = salesperson;
         order.placedAt = now;
         order.placedNow = true;
+        order.unsavedSteps = new ArrayList<>(2);
         order.quoteId = origin.quoteId();
         order.originalOrderId = origin.originalOrderId();
         order.replacementForReturn = origin.replacementForReturn();
@@ -456,7 +464,27 @@ public class Order extends PanacheEntityBase {
             entry.decisionReason = decision.reason();
             entry.score = decision.score();
         }
-        entry.persist();
+        if (unsavedSteps != null) {
+            unsavedSteps.add(entry);
+        } else {
+            entry.persist();
+        }
+    }
+
+    /** Persists an order placed in this transaction, with its steps, through the transaction's session. */
+    void persistPlaced() {
+        persist();
+        written().forEach(step -> step.persist());
+    }
+
+    /** The steps to write with the order placed in this transaction; from now on new steps are persisted at once. */
+    List<TimelineEntry> written() {
+        if (unsavedSteps == null) {
+            throw new IllegalStateException("order " + id + " was written already");
+        }
+        List<TimelineEntry> steps = unsavedSteps;
+        unsavedSteps = null;
+        return steps;
     }
 
     List<TimelineEntry> timeline() {

@@ -62,9 +62,12 @@ public class OrderService {
     private final Pricing pricing;
     private final SelectionPolicy policy;
     private final CreditCheck credit;
+    private final PlacedOrders placedOrders;
 
-    OrderService(Outbox outbox, Clock clock, Pricing pricing, SelectionPolicy policy, CreditCheck credit) {
+    OrderService(Outbox outbox, Clock clock, Pricing pricing, SelectionPolicy policy, CreditCheck credit,
+            PlacedOrders placedOrders) {
         this.outbox = outbox;
+        this.placedOrders = placedOrders;
         this.clock = clock;
         this.pricing = pricing;
         this.policy = policy;
@@ -112,7 +115,7 @@ public class OrderService {
         publications.add(Publication.of(placed));
         proceed(order, customer, products, totals, now).ifPresent(next -> publications.add(Publication.of(next)));
         outbox.publishAll(publications);
-        order.persist(); // decided: inserted once, with its final state
+        placedOrders.insert(order); // decided: inserted once, with its final state
         return OrderView.fromNew(order, totals);
     }
 
@@ -346,7 +349,7 @@ public class OrderService {
         OrderAccepted accepted = accept(order, promised, REPLACEMENT_PRIORITY, SELECTION_POLICY,
                 "replacement for return " + event.returnId(), true, now);
         outbox.publishAll(List.of(Publication.of(placed), Publication.of(accepted)));
-        order.persist();
+        order.persistPlaced(); // the session: a later event of the same batch may look for this replacement
         original.record(event.eventId(), "REPLACEMENT_ORDERED", event.occurredAt(), "returns", "returns",
                 "replacement order " + order.id + " for return " + event.returnId());
     }
