@@ -1,5 +1,8 @@
 package org.ordercycle.kit.security;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -28,9 +31,25 @@ public class CachingJwtParser implements JWTParser {
     private final VerifiedTokens tokens;
 
     @Inject
-    CachingJwtParser(@Delegate JWTParser parser, TokenCacheConfig config) {
+    CachingJwtParser(@Delegate JWTParser parser, TokenCacheConfig config, MeterRegistry metrics) {
         this.parser = parser;
         this.tokens = config.enabled() ? new VerifiedTokens(config.maxSize(), config.maxAge(), Clock.systemUTC()) : null;
+        if (tokens != null) {
+            register(tokens, metrics);
+        }
+    }
+
+    /** Whether the cache earns its keep: requests it answered, verifications it still asked for, tokens it holds. */
+    private static void register(VerifiedTokens tokens, MeterRegistry metrics) {
+        FunctionCounter.builder("ordercycle.security.token.cache.hits", tokens, VerifiedTokens::hits)
+                .description("Bearer tokens answered from the cache of verified tokens")
+                .register(metrics);
+        FunctionCounter.builder("ordercycle.security.token.verifications", tokens, VerifiedTokens::verifications)
+                .description("Bearer tokens verified (signature and claims) because the cache did not hold them")
+                .register(metrics);
+        Gauge.builder("ordercycle.security.token.cache.size", tokens, VerifiedTokens::size)
+                .description("Verified bearer tokens the cache holds")
+                .register(metrics);
     }
 
     @Override

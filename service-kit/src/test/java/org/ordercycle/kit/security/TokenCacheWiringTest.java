@@ -3,6 +3,7 @@ package org.ordercycle.kit.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -24,15 +25,26 @@ class TokenCacheWiringTest {
     @Inject
     JWTParser parser;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Test
     void theServicesTokenParserServesAVerifiedTokenFromTheCache() throws ParseException {
         String token = TestInfra.jwt().token("alice", Duration.ofHours(1), "sales");
+        double hitsBefore = counted("ordercycle.security.token.cache.hits");
+        double verificationsBefore = counted("ordercycle.security.token.verifications");
 
         JsonWebToken first = parser.parse(token);
         JsonWebToken second = parser.parse(token);
 
         assertThat(second).isSameAs(first);
         assertThat(second.getName()).isEqualTo("alice");
+        assertThat(counted("ordercycle.security.token.verifications") - verificationsBefore).isEqualTo(1);
+        assertThat(counted("ordercycle.security.token.cache.hits") - hitsBefore).isEqualTo(1);
+    }
+
+    private double counted(String name) {
+        return metrics.get(name).functionCounter().count();
     }
 
     @Test
