@@ -73,7 +73,8 @@ public class IdempotentCreates {
                 Created result = creation.get();
                 String body = json.writeValueAsString(result.body());
                 remember(connection, scope, key, result.location(), body);
-                return created(result);
+                // The JSON just written is the answer: the view is not serialized a second time for the response.
+                return Response.created(result.location()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
             }
             return replay(connection, scope, key, fingerprint);
         } catch (SQLException | JsonProcessingException e) {

@@ -55,13 +55,17 @@ class ApiConventionsTest {
         String name = uniqueName();
         String key = UUID.randomUUID().toString();
 
-        var first = post(VALID.formatted(name), key).statusCode(201).extract();
-        post(VALID.formatted(name), key)
+        var first = post(VALID.formatted(name), key).statusCode(201).contentType(ContentType.JSON).extract();
+        var replayed = post(VALID.formatted(name), key)
                 .statusCode(201)
+                .contentType(ContentType.JSON)
                 .header("Location", equalTo(first.header("Location")))
                 .header(IdempotentCreates.REPLAYED, equalTo("true"))
                 .body("id", equalTo(first.path("id")))
-                .body("name", equalTo(name));
+                .body("name", equalTo(name))
+                .extract();
+
+        assertThat(replayed.asString()).isEqualTo(first.asString()); // the answer kept is the answer given
 
         assertThat(things(name)).isEqualTo(1);
     }
