@@ -132,22 +132,6 @@ public interface KitConfig {
          */
         @WithDefault("true")
         boolean transactionPerPoll();
-
-        /**
-         * Polls that came while an earlier one of the same consumer was being applied are applied together, in one
-         * transaction, as soon as it is done: an event waits for the transaction before it, not also for the poll
-         * queued behind that one. Off: one transaction per poll, each poll handed over only once the one before is
-         * applied.
-         */
-        @WithDefault("true")
-        boolean mergePolls();
-
-        /**
-         * The most records merged polls hold in one transaction (a single larger poll is applied whole); a consumer
-         * holding this many unapplied records takes no further poll until they are applied.
-         */
-        @WithDefault("500")
-        int maxMergedRecords();
     }
 
     DeadLetters deadLetters();

@@ -6,10 +6,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Duration;
-import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
-import jakarta.enterprise.event.Observes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -23,10 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -131,25 +123,9 @@ public class EventDispatcher {
 
     /**
      * Takes one poll of a channel and acknowledges it once every record is applied, skipped, parked or
-     * dead-lettered; never nacks (a nack would skip records).
-     *
-     * <p>With {@code consumer.merge-polls} (the default) the poll goes to its consumer's {@link Lane} and the call
-     * returns at once, so the channel hands over its next poll right away instead of queueing it: the lane applies
-     * everything that came meanwhile in one transaction when the transaction before is done, and acknowledges each
-     * poll after it. Blocks while the lane holds {@code consumer.max-merged-records} unapplied records (so the
-     * consumer pauses, as when the channel's own queue is full). Without it, the poll is applied before the call
-     * returns (blocking while the service's database is down).
+     * dead-lettered. Blocks while the service's database is down; never nacks (a nack would skip records).
      */
     public CompletionStage<Void> dispatch(Message<List<String>> batch) {
-        if (config.consumer().mergePolls()) {
-            try {
-                laneOf(batch).add(batch);
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-                return new CompletableFuture<>();
-            }
-            return CompletableFuture.completedFuture(null);
-        }
         try {
             deliver(IncomingEvent.fromBatch(batch));
             return batch.ack();
@@ -157,167 +133,6 @@ public class EventDispatcher {
             Thread.currentThread().interrupt();
             // Neither acknowledged nor dead-lettered: the records are delivered again after the restart.
             return new CompletableFuture<>();
-        }
-    }
-
-    // ---- lanes: a consumer's polls, merged ----
-
-    private final ConcurrentMap<String, Lane> lanes = new ConcurrentHashMap<>();
-    private volatile boolean stopped;
-
-    private Lane laneOf(Message<List<String>> batch) throws InterruptedException {
-        if (stopped) {
-            throw new InterruptedException("stopping");
-        }
-        String consumer = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
-                .map(kafka -> kafka.getChannel() + "#" + kafka.getConsumerIndex())
-                .orElse("unnamed");
-        return lanes.computeIfAbsent(consumer, Lane::new);
-    }
-
-    /** At shutdown the lanes stop after their current transaction; what they hold is delivered again after the restart. */
-    void onStop(@Observes ShutdownEvent shutdown) {
-        stopped = true;
-        lanes.values().forEach(Lane::stop);
-    }
-
-    /** How many consumers' lanes run (for tests). */
-    int lanes() {
-        return lanes.size();
-    }
-
-    /**
-     * The polls of one consumer (one copy of a channel: its own partitions, so its own keys) not applied yet, and the
-     * thread that applies them: all that is there when the transaction before is done, in the order they came (so
-     * per partition, so per key, in order), in one transaction, then acknowledges each. A failure that is neither
-     * handled by {@link #deliver} nor the service stopping (a bug) is logged and the same polls are tried again after
-     * a pause: nothing behind them is acknowledged before they are.
-     */
-    private final class Lane implements Runnable {
-        private final String consumer;
-        private final ReentrantLock lock = new ReentrantLock();
-        private final Condition arrived = lock.newCondition();
-        private final Condition room = lock.newCondition();
-        private final ArrayDeque<Message<List<String>>> waiting = new ArrayDeque<>();
-        private final Thread worker;
-        private int waitingRecords;
-        private volatile boolean stopping;
-
-        Lane(String consumer) {
-            this.consumer = consumer;
-            this.worker = new Thread(this, config.service() + "-events-" + consumer);
-            worker.setDaemon(true);
-            worker.start();
-            LOG.infof("Consumer %s applies its polls on %s", consumer, worker.getName());
-        }
-
-        void add(Message<List<String>> poll) throws InterruptedException {
-            int records = poll.getPayload().size();
-            lock.lockInterruptibly();
-            try {
-                while (!stopping && waitingRecords > 0 && waitingRecords >= config.consumer().maxMergedRecords()) {
-                    room.await();
-                }
-                if (stopping) {
-                    throw new InterruptedException("stopping");
-                }
-                waiting.add(poll);
-                waitingRecords += records;
-                arrived.signal();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** The polls waiting, up to the merged records' limit (at least one poll); blocks until there is one. */
-        private List<Message<List<String>>> next() throws InterruptedException {
-            lock.lockInterruptibly();
-            try {
-                while (waiting.isEmpty()) {
-                    if (stopping) {
-                        throw new InterruptedException("stopping");
-                    }
-                    arrived.await();
-                }
-                List<Message<List<String>>> polls = new ArrayList<>();
-                int records = 0;
-                int limit = config.consumer().maxMergedRecords();
-                while (!waiting.isEmpty()
-                        && (polls.isEmpty() || records + waiting.peek().getPayload().size() <= limit)) {
-                    Message<List<String>> poll = waiting.poll();
-                    records += poll.getPayload().size();
-                    polls.add(poll);
-                }
-                return polls;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** The polls are applied: room for more. */
-        private void applied(List<Message<List<String>>> polls) {
-            lock.lock();
-            try {
-                polls.forEach(poll -> waitingRecords -= poll.getPayload().size());
-                room.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        @Override
-        public void run() {
-            while (!stopping) {
-                List<Message<List<String>>> polls;
-                try {
-                    polls = next();
-                } catch (InterruptedException stop) {
-                    return;
-                }
-                while (!apply(polls)) {
-                    if (stopping) {
-                        return; // unacknowledged: delivered again after the restart
-                    }
-                }
-                applied(polls);
-            }
-        }
-
-        /** True once the polls are applied and acknowledged; false to try them again (after a pause). */
-        private boolean apply(List<Message<List<String>>> polls) {
-            try {
-                List<IncomingEvent> records = new ArrayList<>();
-                for (Message<List<String>> poll : polls) {
-                    records.addAll(IncomingEvent.fromBatch(poll));
-                }
-                deliver(records);
-                polls.forEach(Message::ack);
-                return true;
-            } catch (InterruptedException stoppingOrPaused) {
-                // The service stops (its resources close under the transaction) or a test simulated it: nothing is
-                // acknowledged; unless the lane is stopped, the same polls are tried again.
-                Thread.interrupted();
-            } catch (Throwable unexpected) {
-                LOG.errorf(unexpected, "Consumer %s could not apply %d polls, trying them again", consumer, polls.size());
-            }
-            try {
-                Thread.sleep(config.consumer().initialBackoff().toMillis());
-            } catch (InterruptedException stop) {
-                Thread.currentThread().interrupt();
-            }
-            return false;
-        }
-
-        void stop() {
-            stopping = true;
-            lock.lock();
-            try {
-                arrived.signalAll();
-                room.signalAll();
-            } finally {
-                lock.unlock();
-            }
-            worker.interrupt();
         }
     }
 
