@@ -207,9 +207,10 @@ public class OutboxRelay {
             closeClients();
             failures.failed(failure, backoff);
         } catch (Throwable whileHandling) { // e.g. no memory left to log: the pause and the next round still come
+            // The session stays referenced (never dropped unclosed: a lost pooled connection would keep the lock);
+            // if it is broken, the next round fails and gives it up again.
             producer = null;
             topics = null;
-            leaderSession = null;
         }
         pause(backoff);
         return min(backoff.multipliedBy(2), config.outbox().maxBackoff());
