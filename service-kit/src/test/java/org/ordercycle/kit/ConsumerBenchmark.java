@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.ordercycle.events.Event;
 import org.ordercycle.events.EventCatalog;
 import org.ordercycle.events.EventJson;
@@ -47,6 +48,7 @@ import org.ordercycle.testinfra.TestInfra;
  */
 @QuarkusTest
 @WithTestResource(OrderCycleTestResource.class)
+@EnabledIfSystemProperty(named = "benchmark", matches = "true") // it restarts PostgreSQL: never inside a test run
 class ConsumerBenchmark {
 
     private static final int END_TO_END = Integer.getInteger("benchmark.events", 50_000);

@@ -70,7 +70,15 @@ public class OutboxRelay {
                               where p.parked_at is not null and p.sent_at is null
                                 and p.topic = o.topic and p.event_key = o.event_key and p.id < o.id)
             order by o.id limit ?""".formatted(OutboxRecord.COLUMNS);
-    private static final String MARK_SENT = "update kit_outbox set sent_at = now() where id = any(?)";
+    /**
+     * Marks rows sent without waiting for the commit's flush to disk ({@code synchronous_commit} off for this
+     * transaction only): a mark lost in a crash only sends the rows again, which the consumers' inbox absorbs, as for
+     * a crash between acknowledgement and mark. The relay's marks no longer queue for an fsync beside the service's
+     * own commits.
+     */
+    static final String MARK_SENT = """
+            with no_flush_wait as materialized (select set_config('synchronous_commit', 'off', true))
+            update kit_outbox set sent_at = now() from no_flush_wait where id = any(?)""";
     private static final String REFUSED = """
             update kit_outbox set attempts = attempts + 1, last_error = ?,
                    parked_at = case when attempts + 1 >= ? then now() end
@@ -91,6 +99,12 @@ public class OutboxRelay {
     /** System.nanoTime() of the last successful round or batch. */
     private volatile long lastProgress = System.nanoTime();
     private Thread worker;
+    /**
+     * The relay's own database session while this instance holds the relay lock: kept from round to round (a round is
+     * its query and its marks, no lock and unlock each time), given up after a failed round and at stop, so that
+     * another instance can take over.
+     */
+    private volatile Connection leaderSession;
     private Producer<String, String> producer;
     private TopicCheck topics;
 
@@ -177,15 +191,24 @@ public class OutboxRelay {
                 backoff = afterFailure(failure, backoff);
             }
         }
-        closeClients();
+        try {
+            stepDown();
+            closeClients();
+        } catch (Throwable whileStopping) {
+            LOG.debugf("Outbox relay stopped uncleanly: %s", whileStopping);
+        }
     }
 
     private Duration afterFailure(Throwable failure, Duration backoff) {
         try {
-            // A fresh producer after a failure: nothing of the failed session is retried behind our back.
+            // A fresh producer after a failure: nothing of the failed session is retried behind our back. A fresh
+            // database session too: the lock is given up, so another instance may relay while this one backs off.
+            stepDown();
             closeClients();
             failures.failed(failure, backoff);
         } catch (Throwable whileHandling) { // e.g. no memory left to log: the pause and the next round still come
+            // The session stays referenced (never dropped unclosed: a lost pooled connection would keep the lock);
+            // if it is broken, the next round fails and gives it up again.
             producer = null;
             topics = null;
         }
@@ -195,40 +218,85 @@ public class OutboxRelay {
 
     /** Sends unsent rows until none is left, unless another instance holds the relay lock. */
     private void relayBacklog() throws SQLException, RelayFailure {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!advisoryLock(connection, "pg_try_advisory_lock")) {
-                // Another instance relays; its own health check reports whether it succeeds.
-                lastProgress = System.nanoTime();
-                return;
+        Connection connection = leaderSession();
+        if (connection == null) {
+            // Another instance relays; its own health check reports whether it succeeds.
+            lastProgress = System.nanoTime();
+            return;
+        }
+        long now = System.nanoTime();
+        refusedUntil.values().removeIf(due -> due - now <= 0);
+        int batchSize = config.outbox().batchSize();
+        Round round = new Round();
+        long after = 0;
+        List<OutboxRecord> batch;
+        do {
+            batch = unsent(connection, after, batchSize);
+            if (batch.isEmpty()) {
+                break;
             }
-            try {
-                long now = System.nanoTime();
-                refusedUntil.values().removeIf(due -> due - now <= 0);
-                int batchSize = config.outbox().batchSize();
-                Round round = new Round();
-                long after = 0;
-                List<OutboxRecord> batch;
-                do {
-                    batch = unsent(connection, after, batchSize);
-                    if (batch.isEmpty()) {
-                        break;
-                    }
-                    after = batch.get(batch.size() - 1).id();
-                    sendInKeyOrder(batch, round);
-                    markSent(connection, round.acknowledged);
-                    recordRefusals(connection, round.refused);
-                    if (round.failure != null) {
-                        throw round.failure;
-                    }
-                    round.acknowledged.clear();
-                    round.refused.clear();
-                    lastProgress = System.nanoTime();
-                } while (running && batch.size() == batchSize);
-                lastProgress = System.nanoTime();
-            } finally {
-                advisoryLock(connection, "pg_advisory_unlock");
+            after = batch.get(batch.size() - 1).id();
+            sendInKeyOrder(batch, round);
+            markSent(connection, round.acknowledged);
+            recordRefusals(connection, round.refused);
+            if (round.failure != null) {
+                throw round.failure;
+            }
+            round.acknowledged.clear();
+            round.refused.clear();
+            lastProgress = System.nanoTime();
+        } while (running && batch.size() == batchSize);
+        lastProgress = System.nanoTime();
+    }
+
+    /**
+     * The session that holds the relay lock, taken now if no instance holds it; null while another instance does.
+     * Session advisory locks end with their session: an instance that dies or loses its connection frees the lock.
+     */
+    private Connection leaderSession() throws SQLException {
+        if (leaderSession != null) {
+            return leaderSession;
+        }
+        Connection connection = dataSource.getConnection();
+        boolean leader = false;
+        try {
+            leader = advisoryLock(connection, "pg_try_advisory_lock");
+        } finally {
+            if (!leader) {
+                connection.close();
             }
         }
+        leaderSession = connection;
+        return connection;
+    }
+
+    /**
+     * Gives up the relay lock and the session. A session whose unlock fails is discarded rather than pooled, so that
+     * no pooled connection keeps the lock (the lock ends with the server session).
+     */
+    private void stepDown() {
+        Connection session = leaderSession;
+        leaderSession = null;
+        if (session == null) {
+            return;
+        }
+        try {
+            advisoryLock(session, "pg_advisory_unlock");
+        } catch (Throwable unlockFailed) {
+            try {
+                session.abort(Runnable::run);
+            } catch (Throwable ignored) { // the pool discards it either way
+            }
+        }
+        try {
+            session.close();
+        } catch (Throwable ignored) { // discarded by the pool
+        }
+    }
+
+    /** Whether this instance holds the relay lock now (for tests). */
+    boolean isLeader() {
+        return leaderSession != null;
     }
 
     /**
@@ -372,8 +440,9 @@ public class OutboxRelay {
         return min(backoff, config.outbox().maxBackoff());
     }
 
-    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
+    private boolean advisoryLock(Connection connection, String function) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select " + function + "(?)")) {
+            statement.setQueryTimeout(queryTimeoutSeconds());
             statement.setLong(1, RELAY_LOCK);
             try (ResultSet result = statement.executeQuery()) {
                 return result.next() && result.getBoolean(1);

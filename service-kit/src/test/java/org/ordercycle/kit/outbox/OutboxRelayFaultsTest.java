@@ -123,6 +123,68 @@ class OutboxRelayFaultsTest {
         assertThat(onTopic).isEqualTo(publishedIdsByKey(events));
     }
 
+    /**
+     * The relay keeps its session and lock from round to round: a second relay never sends while the first works. When
+     * the first one's session dies (the server ends it, as on a lost connection) the lock is free again and the
+     * events keep flowing, each applied once; when it stops, the second takes over.
+     */
+    @Test
+    void theLeaderKeepsItsLockAcrossRoundsAndItIsTakenOverWhenItsSessionDiesOrItStops() {
+        UUID order = UUID.randomUUID();
+        SimpleMeterRegistry firstMetrics = new SimpleMeterRegistry();
+        SimpleMeterRegistry secondMetrics = new SimpleMeterRegistry();
+        OutboxRelay first = new OutboxRelay(dataSource, config, kafka, firstMetrics);
+        OutboxRelay second = new OutboxRelay(dataSource, config, kafka, secondMetrics);
+        List<OrderPlaced> events = new ArrayList<>();
+        relay.stop();
+        try {
+            first.start();
+            await().atMost(30, SECONDS).until(first::isLeader);
+            second.start();
+            for (int i = 0; i < 5; i++) {
+                OrderPlaced event = orderPlaced(order);
+                events.add(event);
+                publish(List.of(event));
+                first.wake();
+                second.wake();
+                await().atMost(30, SECONDS).until(() -> effectsOf(List.of(order)) == events.size());
+            }
+            assertThat(secondMetrics.get("ordercycle.outbox.sent").counter().count()).as("sent by the second").isZero();
+            assertThat(second.isLeader()).isFalse();
+
+            assertThat(count("select count(pg_terminate_backend(pid)) from pg_locks where locktype = 'advisory' and granted"
+                    + " and objsubid = 1 and ((classid::bigint << 32) | objid::bigint) = ?", OutboxRelay.RELAY_LOCK))
+                    .as("sessions holding the relay lock").isEqualTo(1);
+            OrderPlaced afterTheSessionDied = orderPlaced(order);
+            events.add(afterTheSessionDied);
+            publish(List.of(afterTheSessionDied));
+            first.wake();
+            second.wake();
+            await().atMost(30, SECONDS).until(() -> effectsOf(List.of(order)) == events.size());
+            await().atMost(30, SECONDS).until(() -> first.isLeader() || second.isLeader());
+
+            first.stop();
+            OrderPlaced afterTheFirstStopped = orderPlaced(order);
+            events.add(afterTheFirstStopped);
+            publish(List.of(afterTheFirstStopped));
+            second.wake();
+            await().atMost(30, SECONDS).until(() -> effectsOf(List.of(order)) == events.size());
+            assertThat(second.isLeader()).isTrue();
+        } finally {
+            first.stop();
+            second.stop();
+            relay.start();
+        }
+
+        for (OrderPlaced event : events) {
+            assertThat(count("select count(*) from test_effect where event_id = ?", event.eventId()))
+                    .as("applied " + event.eventId()).isEqualTo(1);
+        }
+        assertThat(topicIdsByKey(List.of(order)).get(order.toString()).stream().distinct().toList())
+                .as("the order's events on the topic, in publication order")
+                .isEqualTo(publishedIdsByKey(events).get(order.toString()));
+    }
+
     @Test
     void eventAcknowledgedButNotMarkedSentIsSentAgainAndAppliedOnce() {
         UUID order = UUID.randomUUID();
@@ -130,7 +192,7 @@ class OutboxRelayFaultsTest {
         OrderPlaced marker = orderPlaced(order);
         AtomicInteger marksToFail = new AtomicInteger(1);
         AgroalDataSource marksFail = withConnections(dataSource, connection -> failing(connection, sql -> {
-            if (sql.startsWith("update kit_outbox set sent_at") && marksToFail.getAndDecrement() > 0) {
+            if (sql.equals(OutboxRelay.MARK_SENT) && marksToFail.getAndDecrement() > 0) {
                 return new SQLException("injected: connection lost after the broker acknowledged", "08006");
             }
             return null;
