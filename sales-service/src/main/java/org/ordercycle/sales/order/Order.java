@@ -139,6 +139,18 @@ public class Order extends PanacheEntityBase {
     @Transient
     private List<TimelineEntry> unsavedSteps;
 
+    /**
+     * What this transaction added to the order and the session may not have flushed yet: the event ids of its new
+     * timeline entries and its new return cases. The queries that look for earlier entries and returns read the
+     * database without flushing the session first (Hibernate's auto-flush dirty-checks every managed entity, the
+     * order's lines among them: most of an event handler's CPU) and add these.
+     */
+    @Transient
+    private Set<UUID> recordedNow;
+
+    @Transient
+    private List<OrderReturn> returnsOpenedNow;
+
     /** The links an order may have to where it came from; all absent for an ordinary order. */
     record Origin(UUID quoteId, UUID originalOrderId, UUID replacementForReturn, String clarificationSummary,
             List<String> acceptanceCriteria) {
@@ -426,6 +438,10 @@ public class Order extends PanacheEntityBase {
             found.returnId = returnId;
             found.orderId = id;
             found.persist();
+            if (returnsOpenedNow == null) {
+                returnsOpenedNow = new ArrayList<>(1);
+            }
+            returnsOpenedNow.add(found);
         }
         return found;
     }
@@ -442,7 +458,7 @@ public class Order extends PanacheEntityBase {
 
     /** Adds a step to the order's timeline, once per event. */
     public void record(UUID eventId, String step, Instant occurredAt, String department, String by, String summary) {
-        if (TimelineEntry.count("orderId = ?1 and eventId = ?2", id, eventId) > 0) {
+        if (recordedNow != null && recordedNow.contains(eventId) || TimelineEntry.recorded(id, eventId)) {
             return;
         }
         add(eventId, step, occurredAt, department, by, summary, null);
@@ -450,6 +466,10 @@ public class Order extends PanacheEntityBase {
 
     private void add(UUID eventId, String step, Instant occurredAt, String department, String by, String summary,
             OrderDecision decision) {
+        if (recordedNow == null) {
+            recordedNow = new HashSet<>(4);
+        }
+        recordedNow.add(eventId);
         TimelineEntry entry = new TimelineEntry();
         entry.orderId = id;
         entry.eventId = eventId;
@@ -520,6 +540,15 @@ public class Order extends PanacheEntityBase {
         status = derived;
     }
 
+    /** The order's return cases: those in the database (as managed now) and those this transaction opened. */
+    private List<OrderReturn> returns() {
+        List<OrderReturn> returns = OrderReturn.stored(id);
+        if (returnsOpenedNow != null) {
+            returnsOpenedNow.stream().filter(opened -> !returns.contains(opened)).forEach(returns::add);
+        }
+        return returns;
+    }
+
     private OrderStatus derivedStatus() {
         if (cancelledAt != null) {
             return OrderStatus.CANCELLED;
@@ -536,7 +565,7 @@ public class Order extends PanacheEntityBase {
         if (placedNow) {
             return OrderStatus.ACCEPTED;
         }
-        List<OrderReturn> returns = OrderReturn.list("orderId", id);
+        List<OrderReturn> returns = returns();
         if (returns.stream().anyMatch(OrderReturn::open)) {
             return OrderStatus.RETURN_REQUESTED;
         }

@@ -3,6 +3,7 @@ package org.ordercycle.sales.order;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -53,5 +54,18 @@ class TimelineEntry extends PanacheEntityBase {
     /** The audit trail of an order's acceptance: its steps that record a decision, oldest first. */
     static List<TimelineEntry> decisionsOf(UUID orderId) {
         return list("orderId = ?1 and decision is not null order by occurredAt, id", orderId);
+    }
+
+    /**
+     * Whether the database holds an entry of the event on the order, without flushing the session first: entries
+     * added in this transaction are the order's to know ({@link Order#record}).
+     */
+    static boolean recorded(UUID orderId, UUID eventId) {
+        return getEntityManager()
+                .createQuery("select count(*) from TimelineEntry where orderId = ?1 and eventId = ?2", Long.class)
+                .setParameter(1, orderId)
+                .setParameter(2, eventId)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getSingleResult() > 0;
     }
 }

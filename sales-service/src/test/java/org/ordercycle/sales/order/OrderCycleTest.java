@@ -139,6 +139,33 @@ class OrderCycleTest {
     }
 
     @Test
+    void anEventRecordedTwiceInOneTransactionAndAgainLaterIsOneEntryAndAReturnOpenedInTheSameTransactionCounts() {
+        UUID customer = knownCustomer();
+        String sku = newSku("SEAL");
+        priced(sku, "3.00", "CHF", "8.1");
+        UUID id = UUID.fromString(placeOrder("""
+                {"customerId": "%s", "lines": [{"sku": "%s", "quantity": 1}]}""".formatted(customer, sku))
+                .statusCode(201).extract().jsonPath().getString("id"));
+        UUID event = UUID.randomUUID();
+        Instant at = Instant.now();
+
+        // One transaction, as a batch of events is: nothing of it flushed when the order looks for it again.
+        String statusInTheTransaction = QuarkusTransaction.requiringNew().call(() -> {
+            Order order = Order.findById(id);
+            order.record(event, "STOCK_RESERVED", at, "production", "production", "reserved");
+            order.record(event, "STOCK_RESERVED", at, "production", "production", "reserved");
+            order.returnRequested(UUID.randomUUID(), at);
+            return order.status.name();
+        });
+        QuarkusTransaction.requiringNew().run(() -> Order.<Order>findById(id)
+                .record(event, "STOCK_RESERVED", at, "production", "production", "redelivered"));
+
+        assertThat(statusInTheTransaction).isEqualTo("RETURN_REQUESTED");
+        assertThat(timeline(id).getList("step", String.class)).containsExactly("ORDER_PLACED", "ORDER_ACCEPTED",
+                "STOCK_RESERVED");
+    }
+
+    @Test
     void timelineOfAnUnknownOrderIsA404Problem() {
         UUID id = UUID.randomUUID();
         io.restassured.RestAssured.given().auth().oauth2(SalesApi.SALES).get("/orders/" + id + "/timeline").then()
