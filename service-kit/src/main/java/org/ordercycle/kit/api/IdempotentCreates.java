@@ -3,8 +3,10 @@ package org.ordercycle.kit.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -32,9 +35,12 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * The key is recorded in the transaction that creates the resource: a failed command leaves no key behind, and a
- * concurrent retry with the same key waits for the first to finish and then gets its answer. A key is scoped to the
- * caller and the command; reusing it for a different request is a 422.
+ * The key is recorded with its answer, in one statement at the end of the transaction that creates the resource: a
+ * failed command leaves no key behind. A request whose key was answered before, or is answered by a concurrent request
+ * while it runs (its insert waits for that request's commit), gets that earlier answer and its own work is rolled
+ * back; so does a request whose creation fails when its key was answered before (a retry that finds the name it
+ * created taken). A key is scoped to the caller and the command; reusing it for a different request is a 422.
+ * The happy path costs one statement: no row is claimed first and completed later.
  */
 @ApplicationScoped
 public class IdempotentCreates {
@@ -51,11 +57,14 @@ public class IdempotentCreates {
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final SecurityIdentity caller;
+    private final TransactionSynchronizationRegistry transactions;
 
-    IdempotentCreates(AgroalDataSource dataSource, ObjectMapper json, SecurityIdentity caller) {
+    IdempotentCreates(AgroalDataSource dataSource, ObjectMapper json, SecurityIdentity caller,
+            TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
         this.json = json;
         this.caller = caller;
+        this.transactions = transactions;
     }
 
     @Transactional
@@ -68,15 +77,29 @@ public class IdempotentCreates {
         }
         String scope = command + " by " + (caller.isAnonymous() ? "anonymous" : caller.getPrincipal().getName());
         String fingerprint = fingerprint(request);
+        Created result;
+        try {
+            result = creation.get();
+        } catch (RuntimeException failure) {
+            // Asked again after an answer (its resource now exists): that answer counts, not this attempt's failure.
+            Optional<Response> earlier = QuarkusTransaction.suspendingExisting()
+                    .call(() -> answered(scope, key, fingerprint));
+            if (earlier.isEmpty()) {
+                throw failure;
+            }
+            transactions.setRollbackOnly();
+            return earlier.get();
+        }
         try (Connection connection = dataSource.getConnection()) {
-            if (claim(connection, scope, key, fingerprint)) {
-                Created result = creation.get();
-                String body = json.writeValueAsString(result.body());
-                remember(connection, scope, key, result.location(), body);
+            String body = json.writeValueAsString(result.body());
+            if (remember(connection, scope, key, fingerprint, result.location(), body)) {
                 // The JSON just written is the answer: the view is not serialized a second time for the response.
                 return Response.created(result.location()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
             }
-            return replay(connection, scope, key, fingerprint);
+            // Answered before, or by a concurrent request whose commit the insert waited for: its answer counts.
+            transactions.setRollbackOnly();
+            return replay(connection, scope, key, fingerprint)
+                    .orElseThrow(() -> new IllegalStateException("idempotency key " + key + " vanished"));
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("idempotency record for key " + key + " failed", e);
         }
@@ -86,30 +109,32 @@ public class IdempotentCreates {
         return Response.created(result.location()).entity(result.body()).build();
     }
 
-    private static boolean claim(Connection connection, String scope, String key, String fingerprint) throws SQLException {
+    /** Inserts the key with its answer; false when the key is taken (after waiting for a concurrent insert's commit). */
+    private static boolean remember(Connection connection, String scope, String key, String fingerprint, URI location,
+            String body) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                insert into kit_idempotency (scope, key, fingerprint) values (?, ?, ?)
+                insert into kit_idempotency (scope, key, fingerprint, status, location, body)
+                values (?, ?, ?, 201, ?, ?)
                 on conflict (scope, key) do nothing""")) {
             insert.setString(1, scope);
             insert.setString(2, key);
             insert.setString(3, fingerprint);
+            insert.setString(4, location.toString());
+            insert.setString(5, body);
             return insert.executeUpdate() == 1;
         }
     }
 
-    private static void remember(Connection connection, String scope, String key, URI location, String body)
-            throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update kit_idempotency set status = 201, location = ?, body = ? where scope = ? and key = ?")) {
-            update.setString(1, location.toString());
-            update.setString(2, body);
-            update.setString(3, scope);
-            update.setString(4, key);
-            update.executeUpdate();
+    /** The answer given earlier under the key, read outside the caller's (failed) transaction; empty when none. */
+    private Optional<Response> answered(String scope, String key, String fingerprint) {
+        try (Connection connection = dataSource.getConnection()) {
+            return replay(connection, scope, key, fingerprint);
+        } catch (SQLException e) {
+            throw new IllegalStateException("idempotency record for key " + key + " unreadable", e);
         }
     }
 
-    private static Response replay(Connection connection, String scope, String key, String fingerprint)
+    private static Optional<Response> replay(Connection connection, String scope, String key, String fingerprint)
             throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "select fingerprint, status, location, body from kit_idempotency where scope = ? and key = ?")) {
@@ -117,18 +142,18 @@ public class IdempotentCreates {
             query.setString(2, key);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
-                    throw new IllegalStateException("idempotency key " + key + " vanished");
+                    return Optional.empty();
                 }
                 if (!row.getString("fingerprint").equals(fingerprint)) {
                     throw ProblemException.unprocessable("Idempotency-Key reused",
                             "the Idempotency-Key " + key + " was already used for a different request");
                 }
-                return Response.status(row.getInt("status"))
+                return Optional.of(Response.status(row.getInt("status"))
                         .location(URI.create(row.getString("location")))
                         .type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(row.getString("body"))
                         .header(REPLAYED, "true")
-                        .build();
+                        .build());
             }
         }
     }

@@ -13,13 +13,24 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,6 +90,54 @@ class ApiConventionsTest {
 
         problem(post(VALID.formatted(other), key), 422).body("detail", containsString(key));
         assertThat(things(other)).isZero();
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "sales")
+    void aRetryWhoseCreationNowFailsGetsTheFirstAnswer() {
+        String name = uniqueName();
+        String key = UUID.randomUUID().toString();
+        var first = post(VALID.formatted(name), key).statusCode(201).extract();
+
+        // the retry's own attempt finds the name taken (by the first): the first answer counts, not that 409
+        post(VALID.formatted(name), key).statusCode(201)
+                .header(IdempotentCreates.REPLAYED, equalTo("true"))
+                .body("id", equalTo(first.path("id")));
+        problem(post(VALID.formatted(name), UUID.randomUUID().toString()), 409); // another key: the 409 it is
+        assertThat(things(name)).isEqualTo(1);
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "sales")
+    void concurrentRequestsWithOneKeyCreateOnceAndAllGetThatAnswer() throws Exception {
+        String name = uniqueName();
+        String key = UUID.randomUUID().toString();
+        int requests = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post(VALID.formatted(name), key).extract();
+                }));
+            }
+            start.countDown();
+            Set<String> locations = new HashSet<>();
+            int replayed = 0;
+            for (Future<ExtractableResponse<Response>> answer : answers) {
+                ExtractableResponse<Response> response = answer.get(30, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+                locations.add(response.header("Location"));
+                replayed += "true".equals(response.header(IdempotentCreates.REPLAYED)) ? 1 : 0;
+            }
+            assertThat(locations).hasSize(1);
+            assertThat(replayed).isEqualTo(requests - 1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(things(name)).isEqualTo(1);
     }
 
     @Test

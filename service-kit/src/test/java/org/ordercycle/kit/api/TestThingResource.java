@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -56,6 +57,9 @@ public class TestThingResource {
             if (request.name().equals("forbidden")) {
                 throw ProblemException.unprocessable("Forbidden name", "things may not be called forbidden");
             }
+            if (exists(request.name())) {
+                throw ProblemException.conflict("Name taken", "a thing called " + request.name() + " exists");
+            }
             UUID id = UUID.randomUUID();
             insert(id, request.name());
             return new IdempotentCreates.Created(URI.create("/things/" + id), new ThingView(id, request.name(), request.parts().size()));
@@ -82,6 +86,18 @@ public class TestThingResource {
     public ThingView deadlock() {
         throw new IllegalStateException("could not execute statement",
                 new SQLException("ERROR: deadlock detected", "40P01"));
+    }
+
+    private boolean exists(String name) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select 1 from test_thing where name = ?")) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void insert(UUID id, String name) {
