@@ -42,14 +42,30 @@ public class Outbox {
 
     /** First half of the two-int advisory lock ids of (topic, key) pairs; PostgreSQL keeps them apart from the relay's bigint lock. */
     private static final int KEY_LOCKS = 0x4f4b_4559;
-    private static final String LOCK_KEY = "select pg_advisory_xact_lock(?, ?)";
-    private static final String INSERT = """
+    /**
+     * One statement: the (topic, key)'s lock (in the FROM list, so it is held before the row gets its id), then the
+     * row.
+     */
+    private static final String LOCK_AND_INSERT = """
             insert into kit_outbox (event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, traceparent)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""";
-    /** The locks of several keys in one statement, in ascending order of their ids, so publishers cannot deadlock. */
-    private static final String LOCK_KEYS = """
-            select pg_advisory_xact_lock(?, sorted.lock_id)
-              from (select distinct lock_id from unnest(?::int[]) as ids (lock_id) order by lock_id offset 0) sorted""";
+            select ?::uuid, ?, ?, ?, ?, ?::timestamptz, ?, ? from (select pg_advisory_xact_lock(?, ?)) locked""";
+    /**
+     * One statement for several events: the locks of all their keys, in ascending order of their ids so publishers
+     * cannot deadlock (an uncorrelated subquery, which PostgreSQL runs once before the first row), then the rows in
+     * the order given (the order of their ids).
+     */
+    private static final String LOCK_AND_INSERT_ALL = """
+            insert into kit_outbox (event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, traceparent)
+            select e.event_id::uuid, e.topic, e.event_key, e.event_type, e.payload, e.occurred_at::timestamptz,
+                   e.correlation_id, e.traceparent
+              from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   with ordinality as e (event_id, topic, event_key, event_type, payload, occurred_at, correlation_id,
+                                         traceparent, position)
+             where (select count(*) from (
+                       select pg_advisory_xact_lock(?, sorted.lock_id)
+                         from (select distinct lock_id from unnest(?::int[]) as ids (lock_id) order by lock_id offset 0)
+                              sorted) locks) >= 0
+             order by e.position""";
     private static final String INSERT_RECORD = """
             insert into kit_outbox (event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, headers)
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -69,13 +85,19 @@ public class Outbox {
     public void publish(Event event) {
         EventType<?> type = EventCatalog.of(event.getClass());
         String key = EventKeys.keyOf(event, type);
+        EventContext cause = EventContext.current().orElse(null);
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement lock = connection.prepareStatement(LOCK_KEY);
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            lock.setInt(1, KEY_LOCKS);
-            lock.setInt(2, lockId(type.topic().topicName(), key));
-            lock.executeQuery().close();
-            bind(insert, event, type, key, EventContext.current().orElse(null));
+                PreparedStatement insert = connection.prepareStatement(LOCK_AND_INSERT)) {
+            insert.setObject(1, event.eventId());
+            insert.setString(2, type.topic().topicName());
+            insert.setString(3, key);
+            insert.setString(4, type.name());
+            insert.setString(5, json(event, type));
+            insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
+            insert.setString(7, cause != null ? cause.correlationId() : key);
+            insert.setString(8, traceparent(cause));
+            insert.setInt(9, KEY_LOCKS);
+            insert.setInt(10, lockId(type.topic().topicName(), key));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new OutboxException("could not write " + type.name() + " " + event.eventId() + " to the outbox", e);
@@ -84,38 +106,45 @@ public class Outbox {
     }
 
     /**
-     * Writes several events to the outbox within the caller's transaction, with the guarantees of {@link #publish}:
-     * first the advisory locks of all their (topic, key) pairs, taken in one statement in a stable order (ascending
-     * lock id, so two transactions publishing for the same keys in different orders wait for each other instead of
-     * deadlocking), then the rows as one JDBC batch, in the order given, so the events of one key are sent in that
-     * order. Each event inherits the correlation id and trace of its {@link Publication#cause()}.
+     * Writes several events to the outbox within the caller's transaction, with the guarantees of {@link #publish}, in
+     * one statement: first the advisory locks of all their (topic, key) pairs, in a stable order (ascending lock id,
+     * so two transactions publishing for the same keys in different orders wait for each other instead of
+     * deadlocking), then the rows in the order given, so the events of one key are sent in that order. Each event
+     * inherits the correlation id and trace of its {@link Publication#cause()}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishAll(List<Publication> publications) {
         if (publications.isEmpty()) {
             return;
         }
+        int count = publications.size();
+        String[][] columns = new String[8][count];
+        Integer[] lockIds = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            Event event = publications.get(i).event();
+            EventType<?> type = EventCatalog.of(event.getClass());
+            String key = EventKeys.keyOf(event, type);
+            EventContext cause = publications.get(i).cause();
+            columns[0][i] = event.eventId().toString();
+            columns[1][i] = type.topic().topicName();
+            columns[2][i] = key;
+            columns[3][i] = type.name();
+            columns[4][i] = json(event, type);
+            columns[5][i] = event.occurredAt().toString(); // ISO-8601 in UTC: read as timestamptz without a zone guess
+            columns[6][i] = cause != null ? cause.correlationId() : key;
+            columns[7][i] = traceparent(cause);
+            lockIds[i] = lockId(type.topic().topicName(), key);
+        }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement lock = connection.prepareStatement(LOCK_KEYS);
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            Integer[] lockIds = new Integer[publications.size()];
-            for (int i = 0; i < publications.size(); i++) {
-                Event event = publications.get(i).event();
-                EventType<?> type = EventCatalog.of(event.getClass());
-                lockIds[i] = lockId(type.topic().topicName(), EventKeys.keyOf(event, type));
+                PreparedStatement insert = connection.prepareStatement(LOCK_AND_INSERT_ALL)) {
+            for (int column = 0; column < columns.length; column++) {
+                insert.setArray(column + 1, connection.createArrayOf("text", columns[column]));
             }
-            lock.setInt(1, KEY_LOCKS);
-            lock.setArray(2, connection.createArrayOf("int4", lockIds));
-            lock.executeQuery().close();
-            for (Publication publication : publications) {
-                Event event = publication.event();
-                EventType<?> type = EventCatalog.of(event.getClass());
-                bind(insert, event, type, EventKeys.keyOf(event, type), publication.cause());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+            insert.setInt(9, KEY_LOCKS);
+            insert.setArray(10, connection.createArrayOf("int4", lockIds));
+            insert.executeUpdate();
         } catch (SQLException e) {
-            throw new OutboxException("could not write " + publications.size() + " events to the outbox", e);
+            throw new OutboxException("could not write " + count + " events to the outbox", e);
         }
         wakeRelayOnCommit();
     }
@@ -123,19 +152,6 @@ public class Outbox {
     /** The advisory lock id of a (topic, key); String.hashCode is specified by the JLS, so every instance agrees. */
     private static int lockId(String topic, String key) {
         return (topic + '\n' + key).hashCode();
-    }
-
-    /** The row of one event: correlation id and trace from {@code cause}, else the key and the current span's. */
-    private static void bind(PreparedStatement insert, Event event, EventType<?> type, String key, EventContext cause)
-            throws SQLException {
-        insert.setObject(1, event.eventId());
-        insert.setString(2, type.topic().topicName());
-        insert.setString(3, key);
-        insert.setString(4, type.name());
-        insert.setString(5, json(event, type));
-        insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
-        insert.setString(7, cause != null ? cause.correlationId() : key);
-        insert.setString(8, traceparent(cause));
     }
 
     private static String json(Event event, EventType<?> type) {
