@@ -115,7 +115,7 @@ public final class KafkaBroker implements AutoCloseable {
                 formatStorage();
             }
             LogTail log = LogTail.from(logFile());
-            Process process = ChildJvm.start(dir, logFile(), BROKER_JVM_OPTIONS, "kafka.Kafka",
+            Process process = ChildJvm.start(dir, logFile(), concat(BROKER_JVM_OPTIONS, gcLogging()), "kafka.Kafka",
                     List.of(serverProperties().toString()));
             writePidFile(process.pid());
             PidRegistry.registerProcess(PidRegistry.Kind.KAFKA, process.pid());
@@ -301,6 +301,18 @@ public final class KafkaBroker implements AutoCloseable {
 
     private Path logFile() {
         return dir.resolve("broker.log");
+    }
+
+    /**
+     * The broker JVM's GC log (each pause with its wall-clock time and duration; two files of 1 MB at most): for
+     * diagnostics, e.g. a benchmark that wants to know whether a stall was the broker's collector.
+     */
+    public Path gcLog() {
+        return dir.resolve("gc.log");
+    }
+
+    private String gcLogging() {
+        return "-Xlog:gc:file=" + gcLog() + ":time,uptime:filecount=2,filesize=1m";
     }
 
     private Path pidFile() {
