@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real single-node Kafka broker (KRaft: broker and controller in one process) in a child JVM.
  *
- * <p>Its folder holds {@code server.properties}, the broker's log {@code broker.log}, {@code broker.pid} and
- * the Kafka data in {@code kafka-logs/}. Every control (stop, kill, start, isRunning) works from that folder
+ * <p>Its folder holds {@code server.properties}, the broker's log {@code broker.log}, its JVM's GC log
+ * {@code gc.log}, {@code broker.pid} and the Kafka data in {@code kafka-logs/}. Every control (stop, kill, start, isRunning) works from that folder
  * and the pid file, so any handle on the same folder controls the same broker, whichever class loader or
  * object started it.
  */

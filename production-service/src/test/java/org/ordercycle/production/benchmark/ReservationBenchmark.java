@@ -225,8 +225,8 @@ class ReservationBenchmark {
      * {@link #GAP_GIVEN_UP_NANOS} (a rolled-back transaction's ids never come: a conflict retried by the kit).
      *
      * <p>Its look must stay cheap, or the measurement takes the machine it measures: it once read every row above the
-     * oldest open gap, 2 ms after 2 ms, and with kit_outbox not yet analysed by autovacuum its plan became a
-     * sequential scan of the whole outbox (50–340 ms each, up to half of one of the two cores; 7 December, 18:30 UTC).
+     * oldest open gap, 2 ms after 2 ms, and with kit_outbox never analysed by autovacuum its times fitted a
+     * sequential scan of the whole outbox (20–340 ms each, up to half of one of the two cores; 7 December, 18:30 UTC).
      * Now it reads by the primary key only (its session forbids sequential scans and sorts: its own plan, not the
      * service's), and a gap costs a lookup of its missing ids.
      */
