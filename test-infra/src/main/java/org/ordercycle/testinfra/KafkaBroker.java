@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real single-node Kafka broker (KRaft: broker and controller in one process) in a child JVM.
  *
- * <p>Its folder holds {@code server.properties}, the broker's log {@code broker.log}, {@code broker.pid} and
- * the Kafka data in {@code kafka-logs/}. Every control (stop, kill, start, isRunning) works from that folder
+ * <p>Its folder holds {@code server.properties}, the broker's log {@code broker.log}, its JVM's GC log
+ * {@code gc.log}, {@code broker.pid} and the Kafka data in {@code kafka-logs/}. Every control (stop, kill, start, isRunning) works from that folder
  * and the pid file, so any handle on the same folder controls the same broker, whichever class loader or
  * object started it.
  */
@@ -115,7 +115,7 @@ public final class KafkaBroker implements AutoCloseable {
                 formatStorage();
             }
             LogTail log = LogTail.from(logFile());
-            Process process = ChildJvm.start(dir, logFile(), BROKER_JVM_OPTIONS, "kafka.Kafka",
+            Process process = ChildJvm.start(dir, logFile(), concat(BROKER_JVM_OPTIONS, gcLogging()), "kafka.Kafka",
                     List.of(serverProperties().toString()));
             writePidFile(process.pid());
             PidRegistry.registerProcess(PidRegistry.Kind.KAFKA, process.pid());
@@ -301,6 +301,18 @@ public final class KafkaBroker implements AutoCloseable {
 
     private Path logFile() {
         return dir.resolve("broker.log");
+    }
+
+    /**
+     * The broker JVM's GC log (each pause with its wall-clock time and duration; two files of 1 MB at most): for
+     * diagnostics, e.g. a benchmark that wants to know whether a stall was the broker's collector.
+     */
+    public Path gcLog() {
+        return dir.resolve("gc.log");
+    }
+
+    private String gcLogging() {
+        return "-Xlog:gc:file=" + gcLog() + ":time,uptime:filecount=2,filesize=1m";
     }
 
     private Path pidFile() {

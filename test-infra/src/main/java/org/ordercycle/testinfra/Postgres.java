@@ -533,6 +533,11 @@ public final class Postgres implements AutoCloseable {
         return dir.resolve("pgdata");
     }
 
+    /** The server's log (stderr of the server, every start appended): for diagnostics, e.g. a benchmark's. */
+    public Path serverLog() {
+        return logFile();
+    }
+
     private Path logFile() {
         return dir.resolve("postgres.log");
     }
