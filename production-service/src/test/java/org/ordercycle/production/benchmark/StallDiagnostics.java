@@ -202,13 +202,16 @@ final class StallDiagnostics {
                         rows.getLong(11));
             }
             explain(statement, "the relay's query for unsent rows", """
+                    with parked as materialized (
+                        select topic, event_key, min(id) as first_id from kit_outbox
+                        where parked_at is not null and sent_at is null
+                        group by topic, event_key)
                     select id, event_id, topic, event_key, event_type, payload, occurred_at, correlation_id,
                            traceparent, headers from kit_outbox o
                     where o.sent_at is null and o.parked_at is null and o.id > 0
-                      and not exists (select 1 from kit_outbox p
-                                      where p.parked_at is not null and p.sent_at is null
-                                        and p.topic = o.topic and p.event_key = o.event_key and p.id < o.id)
-                    order by o.id limit 500""");
+                      and not exists (select 1 from parked p
+                                      where p.topic = o.topic and p.event_key = o.event_key and p.first_id < o.id)
+                    order by o.id limit 500"""); // the kit's OutboxRelay.UNSENT
             explain(statement, "the outbox monitor's count", """
                     select count(*) filter (where parked_at is null), min(created_at) filter (where parked_at is null),
                            count(*) filter (where parked_at is not null)

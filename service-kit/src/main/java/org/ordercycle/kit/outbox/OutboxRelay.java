@@ -62,13 +62,22 @@ public class OutboxRelay {
     /** Advisory lock id of the relay; each service has its own database, so one constant suffices. */
     static final long RELAY_LOCK = 0x4f43_4f55_5442_4f58L;
 
-    /** Unsent rows after a cursor, except parked rows and those behind a parked row of their (topic, key). */
+    /**
+     * Unsent rows after a cursor, except parked rows and those behind a parked row of their (topic, key). The parked
+     * keys are looked up once per query (a materialized CTE over the small {@code kit_outbox_parked} index), not per
+     * row read: as a correlated {@code not exists}, PostgreSQL could probe it through the index of all unsent rows for
+     * each of the 500 rows read — with stale statistics it did, 8 s per query at a backlog of 33,000 rows, so the
+     * relay fell further behind the larger its backlog (the reservation benchmark's diagnostics, 7 December).
+     */
     private static final String UNSENT = """
+            with parked as materialized (
+                select topic, event_key, min(id) as first_id from kit_outbox
+                where parked_at is not null and sent_at is null
+                group by topic, event_key)
             select %s from kit_outbox o
             where o.sent_at is null and o.parked_at is null and o.id > ?
-              and not exists (select 1 from kit_outbox p
-                              where p.parked_at is not null and p.sent_at is null
-                                and p.topic = o.topic and p.event_key = o.event_key and p.id < o.id)
+              and not exists (select 1 from parked p
+                              where p.topic = o.topic and p.event_key = o.event_key and p.first_id < o.id)
             order by o.id limit ?""".formatted(OutboxRecord.COLUMNS);
     /**
      * Marks rows sent without waiting for the commit's flush to disk ({@code synchronous_commit} off for this
