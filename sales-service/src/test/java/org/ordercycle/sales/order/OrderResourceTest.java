@@ -154,6 +154,17 @@ class OrderResourceTest {
         place(TWO_LINES.formatted(knownCustomer(), today()), null).statusCode(201);
     }
 
+    @Test
+    void aRequestedDateBeyondWhatTheDatabaseHoldsIsA400AndPlacesNothing() {
+        UUID customer = knownCustomer();
+        long before = ordersOf(customer);
+        // LocalDate.MAX: the driver would store it as 'infinity' if handed the date itself
+        place(TWO_LINES.formatted(customer, "+999999999-12-31"), null)
+                .statusCode(400)
+                .contentType("application/problem+json");
+        assertThat(ordersOf(customer)).isEqualTo(before);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "no customer           | {\"lines\": [{\"sku\": \"S\", \"quantity\": 1}]}                            | customerId",

@@ -82,8 +82,13 @@ public class IdempotentCreates {
             result = creation.get();
         } catch (RuntimeException failure) {
             // Asked again after an answer (its resource now exists): that answer counts, not this attempt's failure.
-            Optional<Response> earlier = QuarkusTransaction.suspendingExisting()
-                    .call(() -> answered(scope, key, fingerprint));
+            Optional<Response> earlier;
+            try {
+                earlier = QuarkusTransaction.suspendingExisting().call(() -> answered(scope, key, fingerprint));
+            } catch (RuntimeException unreadable) {
+                failure.addSuppressed(unreadable); // the database is gone too: the attempt's failure is the answer
+                throw failure;
+            }
             if (earlier.isEmpty()) {
                 throw failure;
             }
