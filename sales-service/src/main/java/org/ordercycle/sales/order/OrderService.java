@@ -51,6 +51,9 @@ import org.ordercycle.sales.product.ProductFigures;
 @Transactional
 public class OrderService {
 
+    /** RFC 3339 dates have four-digit years (and PostgreSQL's driver would store LocalDate.MAX as infinity). */
+    private static final int MAX_YEAR = 9999;
+
     /** Who decides an automatic acceptance. */
     static final String SELECTION_POLICY = "selection-policy";
     /** A replacement's scheduling rank: before everything else. */
@@ -401,9 +404,13 @@ public class OrderService {
         return Orders.locked(id).orElseThrow(() -> ProblemException.notFound("order", id));
     }
 
+    /** Not before today, and a date as the API's `format: date` (RFC 3339) has it: a year of four digits. */
     private static void requireNotPast(LocalDate requestedDate, LocalDate today) {
         if (requestedDate != null && requestedDate.isBefore(today)) {
             throw ProblemException.badRequest("requestedDate", "must not be before today (" + today + ")");
+        }
+        if (requestedDate != null && requestedDate.getYear() > MAX_YEAR) {
+            throw ProblemException.badRequest("requestedDate", "must be a date with a four-digit year");
         }
     }
 

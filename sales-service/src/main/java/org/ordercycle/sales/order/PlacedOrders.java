@@ -5,9 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -143,13 +141,7 @@ class PlacedOrders {
         }
 
         void value(Object value) throws SQLException {
-            if (value instanceof LocalDate date) {
-                // as text for PostgreSQL to read: the driver would turn LocalDate.MAX into 'infinity' and store it,
-                // where a date beyond PostgreSQL's range must fail the request (22008: a 400 naming no row written)
-                statement.setObject(++index, date.toString(), Types.OTHER);
-            } else {
-                statement.setObject(++index, value);
-            }
+            statement.setObject(++index, value);
         }
 
         <T> void array(String type, List<T> rows, Function<T, ?> column) throws SQLException {

@@ -155,13 +155,14 @@ class OrderResourceTest {
     }
 
     @Test
-    void aRequestedDateBeyondWhatTheDatabaseHoldsIsA400AndPlacesNothing() {
+    void aRequestedDateWithMoreThanFourYearDigitsIsA400AndPlacesNothing() {
         UUID customer = knownCustomer();
         long before = ordersOf(customer);
-        // LocalDate.MAX: the driver would store it as 'infinity' if handed the date itself
+        // LocalDate.MAX: PostgreSQL's driver would store it as 'infinity'
         place(TWO_LINES.formatted(customer, "+999999999-12-31"), null)
                 .statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("requestedDate"));
         assertThat(ordersOf(customer)).isEqualTo(before);
     }
 
