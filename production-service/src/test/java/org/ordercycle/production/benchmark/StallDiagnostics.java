@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
+import org.ordercycle.kit.outbox.OutboxRelay;
 import org.ordercycle.testinfra.TestInfra;
 
 /**
@@ -201,17 +202,8 @@ final class StallDiagnostics {
                         rows.getLong(6), rows.getLong(7), rows.getLong(8), rows.getLong(9), rows.getString(10),
                         rows.getLong(11));
             }
-            explain(statement, "the relay's query for unsent rows", """
-                    with parked as materialized (
-                        select topic, event_key, min(id) as first_id from kit_outbox
-                        where parked_at is not null and sent_at is null
-                        group by topic, event_key)
-                    select id, event_id, topic, event_key, event_type, payload, occurred_at, correlation_id,
-                           traceparent, headers from kit_outbox o
-                    where o.sent_at is null and o.parked_at is null and o.id > 0
-                      and not exists (select 1 from parked p
-                                      where p.topic = o.topic and p.event_key = o.event_key and p.first_id < o.id)
-                    order by o.id limit 500"""); // the kit's OutboxRelay.UNSENT
+            explain(statement, "the relay's query for unsent rows",
+                    OutboxRelay.UNSENT.replaceFirst("\\?", "0").replaceFirst("\\?", "500"));
             explain(statement, "the outbox monitor's count", """
                     select count(*) filter (where parked_at is null), min(created_at) filter (where parked_at is null),
                            count(*) filter (where parked_at is not null)

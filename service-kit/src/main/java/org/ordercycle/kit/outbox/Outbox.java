@@ -43,18 +43,11 @@ public class Outbox {
     /** First half of the two-int advisory lock ids of (topic, key) pairs; PostgreSQL keeps them apart from the relay's bigint lock. */
     private static final int KEY_LOCKS = 0x4f4b_4559;
     /**
-     * One statement: the (topic, key)'s lock (in the FROM list, so it is held before the row gets its id), then the
-     * row.
+     * One statement for one or several events: the locks of all their keys, in ascending order of their ids so
+     * publishers cannot deadlock (an uncorrelated subquery, which PostgreSQL runs once before the first row), then the
+     * rows in the order given (the order of their ids).
      */
     private static final String LOCK_AND_INSERT = """
-            insert into kit_outbox (event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, traceparent)
-            select ?::uuid, ?, ?, ?, ?, ?::timestamptz, ?, ? from (select pg_advisory_xact_lock(?, ?)) locked""";
-    /**
-     * One statement for several events: the locks of all their keys, in ascending order of their ids so publishers
-     * cannot deadlock (an uncorrelated subquery, which PostgreSQL runs once before the first row), then the rows in
-     * the order given (the order of their ids).
-     */
-    private static final String LOCK_AND_INSERT_ALL = """
             insert into kit_outbox (event_id, topic, event_key, event_type, payload, occurred_at, correlation_id, traceparent)
             select e.event_id::uuid, e.topic, e.event_key, e.event_type, e.payload, e.occurred_at::timestamptz,
                    e.correlation_id, e.traceparent
@@ -80,29 +73,10 @@ public class Outbox {
         this.relay = relay;
     }
 
-    /** Writes the event to the outbox within the caller's transaction; there must be one. */
+    /** Writes the event to the outbox within the caller's transaction (there must be one): {@link #publishAll} of one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(Event event) {
-        EventType<?> type = EventCatalog.of(event.getClass());
-        String key = EventKeys.keyOf(event, type);
-        EventContext cause = EventContext.current().orElse(null);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(LOCK_AND_INSERT)) {
-            insert.setObject(1, event.eventId());
-            insert.setString(2, type.topic().topicName());
-            insert.setString(3, key);
-            insert.setString(4, type.name());
-            insert.setString(5, json(event, type));
-            insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
-            insert.setString(7, cause != null ? cause.correlationId() : key);
-            insert.setString(8, traceparent(cause));
-            insert.setInt(9, KEY_LOCKS);
-            insert.setInt(10, lockId(type.topic().topicName(), key));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new OutboxException("could not write " + type.name() + " " + event.eventId() + " to the outbox", e);
-        }
-        wakeRelayOnCommit();
+        publishAll(List.of(Publication.of(event)));
     }
 
     /**
@@ -136,7 +110,7 @@ public class Outbox {
             lockIds[i] = lockId(type.topic().topicName(), key);
         }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(LOCK_AND_INSERT_ALL)) {
+                PreparedStatement insert = connection.prepareStatement(LOCK_AND_INSERT)) {
             for (int column = 0; column < columns.length; column++) {
                 insert.setArray(column + 1, connection.createArrayOf("text", columns[column]));
             }

@@ -68,8 +68,9 @@ public class OutboxRelay {
      * row read: as a correlated {@code not exists}, PostgreSQL could probe it through the index of all unsent rows for
      * each of the 500 rows read — with stale statistics it did, 8 s per query at a backlog of 33,000 rows, so the
      * relay fell further behind the larger its backlog (the reservation benchmark's diagnostics, 7 December).
+     * Public so that diagnostics can EXPLAIN the query the relay runs (parameters: the cursor id, the limit).
      */
-    private static final String UNSENT = """
+    public static final String UNSENT = """
             with parked as materialized (
                 select topic, event_key, min(id) as first_id from kit_outbox
                 where parked_at is not null and sent_at is null
