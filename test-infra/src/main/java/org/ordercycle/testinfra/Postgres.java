@@ -257,7 +257,7 @@ public final class Postgres implements AutoCloseable {
             PidRegistry.sweepLeftovers();
             Ports.requireFree(SERVER, port);
             releaseStaleLock();
-            LogTail log = LogTail.from(logFile());
+            LogTail log = LogTail.from(serverLog());
             try {
                 startEmbedded(log);
             } catch (IOException | RuntimeException e) {
@@ -320,7 +320,7 @@ public final class Postgres implements AutoCloseable {
         // once, give the superuser a password, then switch to SCRAM (upgradeFromTrust).
         boolean madeWithTrust = initialised && !Files.exists(superuserPasswordFile());
         String password = madeWithTrust ? Login.randomPassword() : superuserPassword();
-        ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(logFile().toFile());
+        ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(serverLog().toFile());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory())
                 .setCleanDataDirectory(false)   // this class removes ephemeral folders itself, on close
@@ -535,10 +535,6 @@ public final class Postgres implements AutoCloseable {
 
     /** The server's log (stderr of the server, every start appended): for diagnostics, e.g. a benchmark's. */
     public Path serverLog() {
-        return logFile();
-    }
-
-    private Path logFile() {
         return dir.resolve("postgres.log");
     }
 }

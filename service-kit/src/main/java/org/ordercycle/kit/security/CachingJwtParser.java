@@ -3,29 +3,25 @@ package org.ordercycle.kit.security;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
 import jakarta.inject.Inject;
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Clock;
-import javax.crypto.SecretKey;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Puts {@link VerifiedTokens} in front of smallrye-jwt's parser, which Quarkus' bearer-token validator
  * ({@code MpJwtValidator}) calls with every request's token: {@link #parse(String)} — the configured verification — is
- * served from the cache; every other method (other keys, other contexts) goes to the parser unchanged. Expiry is
- * judged by the system clock, the one the parser judges it by, not by the service's injected {@code Clock} (tests move
- * that one).
+ * served from the cache; every other method (other keys, other contexts) is not decorated — the class is abstract,
+ * so CDI sends those calls to the parser itself. Expiry is judged by the system clock, the one the parser judges it
+ * by, not by the service's injected {@code Clock} (tests move that one).
  */
 @Decorator
 @Priority(10)
-public class CachingJwtParser implements JWTParser {
+public abstract class CachingJwtParser implements JWTParser {
 
     private final JWTParser parser;
     private final VerifiedTokens tokens;
@@ -55,45 +51,5 @@ public class CachingJwtParser implements JWTParser {
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         return tokens == null ? parser.parse(token) : tokens.parse(token, parser::parse);
-    }
-
-    @Override
-    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return parser.parse(token, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return parser.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return parser.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, String secret) throws ParseException {
-        return parser.verify(token, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return parser.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return parser.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return parser.decrypt(token, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String token) throws ParseException {
-        return parser.parseOnly(token);
     }
 }

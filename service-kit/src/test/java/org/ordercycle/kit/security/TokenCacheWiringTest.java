@@ -41,6 +41,8 @@ class TokenCacheWiringTest {
         assertThat(second.getName()).isEqualTo("alice");
         assertThat(counted("ordercycle.security.token.verifications") - verificationsBefore).isEqualTo(1);
         assertThat(counted("ordercycle.security.token.cache.hits") - hitsBefore).isEqualTo(1);
+        // the methods the decorator leaves alone still reach the parser
+        assertThat(parser.parseOnly(token).getName()).isEqualTo("alice");
     }
 
     private double counted(String name) {
