@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -361,12 +360,15 @@ class HostileInputIT {
 
         private final Suite suite;
         private final JwtIssuer realIssuer;
+        /** Another key pair, made once per build (not a new one in /tmp for every operation). */
+        private final JwtIssuer foreignIssuer;
         private final Map<String, String> cache = new ConcurrentHashMap<>();
 
         Tokens(Suite suite) {
             this.suite = suite;
             Path root = Path.of(System.getProperty("ordercycle.root", "..")).toAbsolutePath().normalize();
             this.realIssuer = JwtIssuer.inFolder(root.resolve("system-tests/target/system-test-logs/jwt"));
+            this.foreignIssuer = JwtIssuer.inFolder(root.resolve("system-tests/target/system-test-logs/jwt-foreign"));
         }
 
         String admin() {
@@ -388,12 +390,7 @@ class HostileInputIT {
         @Override
         public List<String> forged() {
             List<String> forged = new ArrayList<>();
-            try {
-                Path elsewhere = Files.createTempDirectory("hostile-jwt");
-                forged.add(JwtIssuer.inFolder(elsewhere).token("hostile", Duration.ofHours(1), "admin"));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            forged.add(foreignIssuer.token("hostile", Duration.ofHours(1), "admin"));
             // A real token for no department with its claims swapped for an admin's: the signature no longer fits.
             String weak = forRoles("hostile", Set.of("no-department"));
             String strong = admin();
