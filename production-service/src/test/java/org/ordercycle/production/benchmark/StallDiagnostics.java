@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
+import org.ordercycle.kit.outbox.OutboxMonitor;
 import org.ordercycle.kit.outbox.OutboxRelay;
 import org.ordercycle.testinfra.TestInfra;
 
@@ -202,12 +203,14 @@ final class StallDiagnostics {
                         rows.getLong(6), rows.getLong(7), rows.getLong(8), rows.getLong(9), rows.getString(10),
                         rows.getLong(11));
             }
-            explain(statement, "the relay's query for unsent rows",
-                    OutboxRelay.UNSENT.replaceFirst("\\?", "0").replaceFirst("\\?", "500"));
-            explain(statement, "the outbox monitor's count", """
-                    select count(*) filter (where parked_at is null), min(created_at) filter (where parked_at is null),
-                           count(*) filter (where parked_at is not null)
-                    from kit_outbox where sent_at is null""");
+            statement.execute(OutboxRelay.INDEX_ORDER); // as on the relay's session
+            try {
+                explain(statement, "the relay's query for unsent rows",
+                        OutboxRelay.UNSENT.replaceFirst("\\?", "0").replaceFirst("\\?", "500"));
+            } finally {
+                statement.execute(OutboxRelay.INDEX_ORDER_RESET);
+            }
+            explain(statement, "the outbox monitor's count", OutboxMonitor.BACKLOG);
         } catch (SQLException e) {
             System.out.println("  kit_outbox: " + e.getMessage());
         }

@@ -40,7 +40,8 @@ class PricingInputsPlanTest {
             return plansOfThePricingQuery(); // the transaction's connection: the session the reads ran on
         });
 
-        assertThat(plans[0] + plans[1]).as("executions of the server-prepared pricing query").isGreaterThanOrEqualTo(15);
+        assertThat(plans[0] + plans[1]).as("executions of the server-prepared pricing query")
+                .isGreaterThanOrEqualTo(15);
         assertThat(plans[1]).as("custom plans (planned again for the parameters)").isLessThanOrEqualTo(5);
         assertThat(plans[0]).as("generic plans (planned once, reused)").isGreaterThanOrEqualTo(10);
     }

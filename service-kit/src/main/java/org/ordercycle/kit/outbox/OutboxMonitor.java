@@ -56,16 +56,22 @@ public class OutboxMonitor {
         return parked;
     }
 
-    /** Reads the backlog from the database (cheap: partial indexes hold only unsent and parked rows). */
+    /**
+     * Unsent and parked events and the oldest unsent one's time, through the partial index of unsent rows (its entries
+     * of rows sent since the last VACUUM are skipped once the relay's index scans marked them dead:
+     * {@link OutboxRelay#INDEX_ORDER}).
+     */
+    public static final String BACKLOG = """
+            select count(*) filter (where parked_at is null), min(created_at) filter (where parked_at is null),
+                   count(*) filter (where parked_at is not null)
+            from kit_outbox where sent_at is null""";
+
+    /** Reads the backlog from the database. */
     @Scheduled(every = "${ordercycle.kit.outbox.monitor-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refresh() {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(
-                        """
-                        select count(*) filter (where parked_at is null), min(created_at) filter (where parked_at is null),
-                               count(*) filter (where parked_at is not null)
-                        from kit_outbox where sent_at is null""")) {
+                ResultSet result = statement.executeQuery(BACKLOG)) {
             result.next();
             backlog = result.getLong(1);
             parked = result.getLong(3);
