@@ -79,7 +79,7 @@ public class OrderService {
 
     public OrderView place(OrderRequest request, String salesperson) {
         LocalDate today = LocalDate.now(clock);
-        requireNotPast(request.requestedDate(), today);
+        requireValidRequestedDate(request.requestedDate(), today);
         Pricing.Priced priced = pricing.price(request.customerId(), request.lines().stream()
                 .map(line -> new Pricing.Wanted(line.sku(), line.quantity())).toList(), today);
         return placePriced(priced.customer(), priced.lines(), priced.products(), request.requestedDate(),
@@ -92,7 +92,7 @@ public class OrderService {
      */
     public OrderView placeFromQuote(UUID quoteId, UUID customerId, List<PricedLine> lines, LocalDate requestedDate,
             String salesperson, String clarificationSummary, List<String> acceptanceCriteria) {
-        requireNotPast(requestedDate, LocalDate.now(clock));
+        requireValidRequestedDate(requestedDate, LocalDate.now(clock));
         CustomerTerms customer = Customer.orderable(customerId);
         return placePriced(customer, lines, Product.bySku(lines.stream().map(PricedLine::sku).distinct().toList()),
                 requestedDate, salesperson,
@@ -229,7 +229,7 @@ public class OrderService {
         if (changes.isEmpty() && request.requestedDate() == null) {
             throw ProblemException.badRequest("lines", "name at least one line to change or a requestedDate");
         }
-        requireNotPast(request.requestedDate(), today);
+        requireValidRequestedDate(request.requestedDate(), today);
         Order order = locked(id);
         Map<Integer, OrderLine> byNo = order.lines.stream().collect(Collectors.toMap(line -> line.lineNo, l -> l));
         Map<Integer, BigDecimal> quantities = new HashMap<>();
@@ -405,11 +405,14 @@ public class OrderService {
     }
 
     /** Not before today, and a date as the API's `format: date` (RFC 3339) has it: a year of four digits. */
-    private static void requireNotPast(LocalDate requestedDate, LocalDate today) {
-        if (requestedDate != null && requestedDate.isBefore(today)) {
+    private static void requireValidRequestedDate(LocalDate requestedDate, LocalDate today) {
+        if (requestedDate == null) {
+            return;
+        }
+        if (requestedDate.isBefore(today)) {
             throw ProblemException.badRequest("requestedDate", "must not be before today (" + today + ")");
         }
-        if (requestedDate != null && requestedDate.getYear() > MAX_YEAR) {
+        if (requestedDate.getYear() > MAX_YEAR) {
             throw ProblemException.badRequest("requestedDate", "must be a date with a four-digit year");
         }
     }

@@ -30,8 +30,8 @@ import org.ordercycle.sales.product.ProductFigures;
  * <p><b>Planned once per session, not per placement.</b> The SKUs come as one text split by {@code string_to_table},
  * whose row estimate (1,000) does not depend on the value, so PostgreSQL's plan for the prepared statement costs the
  * same with or without the parameters and it keeps one generic plan after five executions. With
- * {@code unnest(string_to_array(?, ','))} it saw the array in each custom plan, estimated one or two rows instead of
- * the generic plan's ten, found the custom plan cheaper every time and planned the query again on every call: 0.24 ms
+ * {@code unnest(string_to_array(?, ','))} it saw the array in each custom plan, estimated one or two rows where the
+ * generic plan assumed a default count, found the custom plan cheaper every time and planned the query again on every call: 0.24 ms
  * of PostgreSQL's CPU per placement, four times the query's own execution (pg_stat_statements with
  * {@code track_planning}, the suite benchmark of 7 December). For the same reason the product is read through a
  * lateral subquery: with a thousand SKUs estimated, a plain join would hash the whole product table on every call.
