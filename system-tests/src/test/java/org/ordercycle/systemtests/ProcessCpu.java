@@ -57,6 +57,30 @@ final class ProcessCpu {
         return fields == null ? 0 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /**
+     * CPU seconds the JVM's JIT compiler threads ({@code C1/C2 CompilerThread…}, by their names in
+     * {@code /proc/<pid>/task/<tid>/comm}) have used so far; threads the JVM has ended meanwhile are not counted.
+     */
+    static double compilerSeconds(long pid) {
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            return tasks.filter(ProcessCpu::isCompiler).mapToLong(task -> {
+                String[] fields = statFields(task.resolve("stat"));
+                return fields == null ? 0 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            }).sum() / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static boolean isCompiler(Path task) {
+        try {
+            String name = Files.readString(task.resolve("comm"));
+            return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+        } catch (IOException e) {
+            return false; // the thread ended
+        }
+    }
+
     /** The parent's pid, -1 if unknown. */
     static long parent(long pid) {
         String[] fields = statFields(pid);
@@ -65,8 +89,12 @@ final class ProcessCpu {
 
     /** The fields after the command name: [0] = state, [1] = ppid, … [11] = utime, [12] = stime. */
     private static String[] statFields(long pid) {
+        return statFields(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    private static String[] statFields(Path file) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(file);
             return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException e) {
             return null;
