@@ -53,7 +53,11 @@ final class ProcessCpu {
 
     /** utime + stime of the process, 0 if it is gone. */
     static long ticks(long pid) {
-        String[] fields = statFields(pid);
+        return ticks(statFields(pid));
+    }
+
+    /** utime + stime from a stat line's fields, 0 if there are none (the process or thread is gone). */
+    private static long ticks(String[] fields) {
         return fields == null ? 0 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
@@ -63,10 +67,8 @@ final class ProcessCpu {
      */
     static double compilerSeconds(long pid) {
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            return tasks.filter(ProcessCpu::isCompiler).mapToLong(task -> {
-                String[] fields = statFields(task.resolve("stat"));
-                return fields == null ? 0 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            }).sum() / TICKS_PER_SECOND;
+            return tasks.filter(ProcessCpu::isCompiler).mapToLong(task -> ticks(statFields(task.resolve("stat"))))
+                    .sum() / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return 0;
         }
